@@ -1,0 +1,141 @@
+import { parse } from 'csv-parse/sync';
+import type { Ctx } from '../context.ts';
+import { CSV_FIELD, FIELD_COLUMN, OPTIONAL_PRODUCT_COLUMNS, PRODUCT_CSV_COLUMNS, type ProductCsvColumn } from './product-csv.ts';
+import { type ProductInput, type RawProduct, type RuleError, parseProduct } from './product-rules.ts';
+import { categoryIdsBySlug, saveProduct } from './save-product.ts';
+
+/** One reported problem: the file's line number (1 = header), the column, and a code the caller words in its language. */
+export type ImportProblem = { line: number; column?: string; code: ImportCode; value?: string };
+export type ImportCode = RuleError['code'] | 'column-count' | 'duplicate-sku';
+
+export type ImportResult =
+  | { ok: false; unusable: UnusableReason; detail?: string; line?: number }
+  | { ok: true; total: number; created: number; updated: number; skipped: number; problems: ImportProblem[] };
+export type UnusableReason = 'not-utf8' | 'empty' | 'not-csv' | 'missing-columns' | 'unknown-columns' | 'duplicate-columns';
+
+export type ImportOptions = { onProgress?: (done: number, total: number) => void; chunkSize?: number };
+
+/**
+ * Imports products from CSV, idempotent by SKU: a new SKU is created, a known one updated (columns absent from
+ * the file keep their value). Every bad row is reported with its line number and reason and skipped; the good
+ * rows are written in one transaction. A file that cannot be read as this format writes nothing.
+ */
+export async function importProducts(ctx: Ctx, file: Buffer | string, options: ImportOptions = {}): Promise<ImportResult> {
+  const parsed = readCsv(file);
+  if (!parsed.ok) return parsed;
+  const { header, rows } = parsed;
+  const categories = await categoryIdsBySlug(ctx);
+  const known = new Set(categories.keys());
+  const problems: ImportProblem[] = [];
+  const valid: { line: number; input: ProductInput }[] = [];
+  const firstLine = new Map<string, number>();
+  const skus = rows.map((r) => (r.cells[header.indexOf('sku')] ?? '').trim()).filter(Boolean);
+  const existing = await existingBySku(ctx, skus);
+
+  for (const { line, cells } of rows) {
+    if (cells.length !== header.length) {
+      problems.push({ line, code: 'column-count', value: `${cells.length}/${header.length}` });
+      continue;
+    }
+    const raw: RawProduct = { ...existing.get((cells[header.indexOf('sku')] ?? '').trim()) };
+    header.forEach((column, i) => {
+      raw[CSV_FIELD[column]] = cells[i];
+    });
+    const result = parseProduct(raw, known);
+    if (!result.ok) {
+      for (const e of result.errors) {
+        problems.push({ line, column: FIELD_COLUMN[e.field] ?? e.field, code: e.code, ...(e.value ? { value: e.value } : {}) });
+      }
+      continue;
+    }
+    const seen = firstLine.get(result.value.sku);
+    if (seen !== undefined) {
+      problems.push({ line, column: 'sku', code: 'duplicate-sku', value: `${result.value.sku} (${seen})` });
+      continue;
+    }
+    firstLine.set(result.value.sku, line);
+    valid.push({ line, input: result.value });
+  }
+
+  let created = 0;
+  let updated = 0;
+  const chunk = options.chunkSize ?? 250;
+  options.onProgress?.(0, valid.length);
+  await ctx.db.transaction().execute(async (trx) => {
+    const tctx = { ...ctx, db: trx };
+    for (let i = 0; i < valid.length; i++) {
+      const saved = await saveProduct(tctx, valid[i]!.input, categories);
+      if (saved.created) created++;
+      else updated++;
+      if ((i + 1) % chunk === 0) options.onProgress?.(i + 1, valid.length);
+    }
+  });
+  options.onProgress?.(valid.length, valid.length);
+  problems.sort((a, b) => a.line - b.line);
+  return { ok: true, total: rows.length, created, updated, skipped: rows.length - valid.length, problems };
+}
+
+type Csv =
+  | { ok: true; header: ProductCsvColumn[]; rows: { line: number; cells: string[] }[] }
+  | { ok: false; unusable: UnusableReason; detail?: string; line?: number };
+
+function readCsv(file: Buffer | string): Csv {
+  let text: string;
+  try {
+    text = typeof file === 'string' ? file : new TextDecoder('utf-8', { fatal: true }).decode(file);
+  } catch {
+    return { ok: false, unusable: 'not-utf8' };
+  }
+  if (text.trim() === '') return { ok: false, unusable: 'empty' };
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as never;
+  } catch (err) {
+    const e = err as { lines?: number; message?: string };
+    return { ok: false, unusable: 'not-csv', line: e.lines, detail: e.message };
+  }
+  const headerCells = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
+  const unknown = headerCells.filter((h) => !(PRODUCT_CSV_COLUMNS as readonly string[]).includes(h));
+  if (unknown.length > 0) return { ok: false, unusable: 'unknown-columns', detail: unknown.join(', ') };
+  if (new Set(headerCells).size !== headerCells.length) return { ok: false, unusable: 'duplicate-columns' };
+  const missing = PRODUCT_CSV_COLUMNS.filter((c) => !OPTIONAL_PRODUCT_COLUMNS.includes(c) && !headerCells.includes(c));
+  if (missing.length > 0) return { ok: false, unusable: 'missing-columns', detail: missing.join(', ') };
+  return {
+    ok: true,
+    header: headerCells as ProductCsvColumn[],
+    // info.lines is the line a record ends on; quoted newlines make records span lines.
+    rows: records.slice(1).map((r) => ({ line: r.info.lines, cells: r.record })),
+  };
+}
+
+async function existingBySku(ctx: Ctx, skus: string[]): Promise<Map<string, RawProduct>> {
+  const result = new Map<string, RawProduct>();
+  for (let i = 0; i < skus.length; i += 500) {
+    const rows = await ctx.db
+      .selectFrom('products')
+      .innerJoin('categories', 'categories.id', 'products.category_id')
+      .select([
+        'products.sku',
+        'products.description_nl',
+        'products.description_en',
+        'products.length_mm',
+        'products.width_mm',
+        'products.height_mm',
+        'products.active',
+        'categories.slug',
+      ])
+      .where('products.sku', 'in', skus.slice(i, i + 500))
+      .execute();
+    for (const r of rows) {
+      result.set(r.sku, {
+        descriptionNl: r.description_nl,
+        descriptionEn: r.description_en,
+        lengthMm: r.length_mm === null ? '' : String(r.length_mm),
+        widthMm: r.width_mm === null ? '' : String(r.width_mm),
+        heightMm: r.height_mm === null ? '' : String(r.height_mm),
+        active: r.active ? 'true' : 'false',
+      });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,55 @@
+import type { PageCtx } from '../../web/page-context.ts';
+import type { ProductView } from '../queries.ts';
+import { PriceTag, StockState } from './price-tag.tsx';
+
+export function ProductCard({ ctx, product }: { ctx: PageCtx; product: ProductView }) {
+  const image = product.images[0];
+  return (
+    <li class="card">
+      {image ? (
+        <img src={`/images/${image.id}/thumb.webp`} alt="" width={160} height={160} loading="lazy" decoding="async" />
+      ) : (
+        <span class="placeholder" aria-hidden="true">
+          {product.name.slice(0, 1)}
+        </span>
+      )}
+      <h3>
+        <a href={`/p/${product.slug}`}>{product.name}</a>
+      </h3>
+      <PriceTag ctx={ctx} cents={product.priceCents} lowest30={product.lowest30DaysCents} />
+      <StockState ctx={ctx} stock={product.stock} />
+      {product.mailboxFit ? <p class="badge">{ctx.t('catalog.mailbox')}</p> : null}
+    </li>
+  );
+}
+
+export function ProductGrid({ ctx, products }: { ctx: PageCtx; products: ProductView[] }) {
+  return (
+    <ul class="grid">
+      {products.map((p) => (
+        <ProductCard key={p.id} ctx={ctx} product={p} />
+      ))}
+    </ul>
+  );
+}
+
+/** Page links that work without JavaScript. */
+export function Pagination({ ctx, page, pages, href }: { ctx: PageCtx; page: number; pages: number; href: (p: number) => string }) {
+  const { t } = ctx;
+  if (pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={t('catalog.pagination')}>
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          {t('catalog.previous')}
+        </a>
+      ) : null}
+      <span aria-current="page">{t('catalog.pageOf', { page, pages })}</span>
+      {page < pages ? (
+        <a href={href(page + 1)} rel="next">
+          {t('catalog.next')}
+        </a>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+
+/** The one typed configuration object. Every setting is read here, from the environment, with its default. */
+export type Config = {
+  /** NODE_ENV=production: secrets must be given, cookies get the `__Host-` prefix when PUBLIC_URL is https. */
+  production: boolean;
+  /** PORT (default 3000): the HTTP port. */
+  port: number;
+  /** HOST (default 0.0.0.0 in production, 127.0.0.1 otherwise): the interface to listen on. */
+  host: string;
+  /** DATABASE_URL (default: embedded SQLite at `${DATA_DIR}/toonbank.db`). `postgres://…` selects PostgreSQL; `sqlite::memory:` an in-memory database. */
+  databaseUrl: string;
+  /** DATA_DIR (default ./data): the embedded database, the generated secret and other local state. */
+  dataDir: string;
+  /** PUBLIC_URL (default http://localhost:PORT): the address customers use; links in e-mails and the setup link are built from it. */
+  publicUrl: string;
+  /** SHOP_NAME (default "Toonbank Demo"): shown in the header, titles and e-mails. */
+  shopName: string;
+  /** SHOP_TIMEZONE (default Europe/Amsterdam): the shop's clock for cut-off times, holidays and dates. */
+  shopTimezone: string;
+  /** DEFAULT_LOCALE (default nl): the language when neither ?lang=, the cookie nor Accept-Language decides. */
+  defaultLocale: Locale;
+  /** CURRENCY (default EUR): ISO currency of all prices. */
+  currency: string;
+  /** SESSION_SECRET (≥ 32 characters): signs cookies and tokens. Generated and kept in DATA_DIR/secret for the embedded install; required in production. */
+  sessionSecret: string;
+  /** LOG_LEVEL (default info; tests use silent). */
+  logLevel: string;
+  /** SEED_DEMO (default true): fill an empty database with the demo shop at start. */
+  seedDemo: boolean;
+  /** TRUST_PROXY (default false): honour X-Forwarded-* from a reverse proxy. */
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration; throws ConfigError with a message an operator can act on. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = parsePort(env.PORT ?? '3000');
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const databaseUrl = env.DATABASE_URL?.trim() || `sqlite:${resolve(dataDir, 'toonbank.db')}`;
+  if (!/^(sqlite:|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or sqlite: (got "${databaseUrl}")`);
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    new URL(publicUrl);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL is not a valid URL: "${publicUrl}"`);
+  }
+  const defaultLocale = (env.DEFAULT_LOCALE ?? 'nl') as Locale;
+  if (!LOCALES.includes(defaultLocale)) throw new ConfigError(`DEFAULT_LOCALE must be one of ${LOCALES.join(', ')}`);
+  const shopTimezone = env.SHOP_TIMEZONE ?? 'Europe/Amsterdam';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: shopTimezone });
+  } catch {
+    throw new ConfigError(`SHOP_TIMEZONE is not a known IANA time zone: "${shopTimezone}"`);
+  }
+  const config: Config = {
+    production,
+    port,
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl,
+    dataDir,
+    publicUrl,
+    shopName: env.SHOP_NAME ?? 'Toonbank Demo',
+    shopTimezone,
+    defaultLocale,
+    currency: env.CURRENCY ?? 'EUR',
+    sessionSecret: env.SESSION_SECRET ?? '',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
+    trustProxy: env.TRUST_PROXY === 'true',
+    ...overrides,
+  };
+  if (!config.sessionSecret) config.sessionSecret = secretFor(config);
+  if (config.sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
+  return config;
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535 (got "${text}")`);
+  return port;
+}
+
+/** The embedded install generates its secret once and keeps it; production must be told. */
+function secretFor(config: Config): string {
+  if (config.production) {
+    throw new ConfigError(
+      'SESSION_SECRET is not set. In production it must be given (e.g. `openssl rand -hex 32`); it signs sessions and links.',
+    );
+  }
+  const file = resolve(config.dataDir, 'secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+/** True when cookies must be marked Secure and carry the `__Host-` prefix. */
+export function servesHttps(config: Config): boolean {
+  return config.publicUrl.startsWith('https://');
+}

@@ -1,0 +1,6 @@
+import type { CatalogTables } from '../catalog/tables.ts';
+import type { JobTables } from '../jobs/tables.ts';
+import type { StaffTables } from '../staff/tables.ts';
+
+/** The whole schema: each domain declares its own tables; they meet only here. */
+export type Database = CatalogTables & StaffTables & JobTables;

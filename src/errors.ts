@@ -1,0 +1,83 @@
+import type { Locale } from './config.ts';
+
+type Message = Record<Locale, string>;
+type Entry = { status: number; message: Message };
+
+/**
+ * The one error catalogue: a stable machine id, the HTTP status and the message a person reads, per language.
+ * Messages may hold `{name}` placeholders filled from the error's params.
+ */
+export const errorCatalogue = {
+  'not-found': { status: 404, message: { nl: 'Deze pagina bestaat niet (meer).', en: 'This page does not exist (any more).' } },
+  'invalid-input': {
+    status: 400,
+    message: { nl: 'Er klopt iets niet in wat je stuurde: {reason}', en: 'Something in your request is not right: {reason}' },
+  },
+  'validation-failed': {
+    status: 422,
+    message: { nl: 'Niet alle velden zijn goed ingevuld.', en: 'Not every field is filled in correctly.' },
+  },
+  'csrf-failed': {
+    status: 403,
+    message: {
+      nl: 'Dit formulier is verlopen of kwam niet van deze winkel. Laad de pagina opnieuw en probeer het nog eens.',
+      en: 'This form has expired or did not come from this shop. Reload the page and try again.',
+    },
+  },
+  'login-required': { status: 401, message: { nl: 'Log eerst in.', en: 'Please log in first.' } },
+  forbidden: { status: 403, message: { nl: 'Dit mag alleen de eigenaar.', en: 'Only the owner may do this.' } },
+  'login-failed': {
+    status: 401,
+    message: { nl: 'E-mailadres of wachtwoord klopt niet.', en: 'E-mail address or password is not right.' },
+  },
+  'too-many-requests': {
+    status: 429,
+    message: { nl: 'Te veel pogingen. Wacht even en probeer het opnieuw.', en: 'Too many attempts. Wait a while and try again.' },
+  },
+  'link-invalid': {
+    status: 410,
+    message: {
+      nl: 'Deze link is al gebruikt of verlopen. Vraag een nieuwe aan.',
+      en: 'This link has been used or has expired. Ask for a new one.',
+    },
+  },
+  'payload-too-large': {
+    status: 413,
+    message: { nl: 'Het bestand is te groot.', en: 'The file is too large.' },
+  },
+  'unsupported-media': {
+    status: 415,
+    message: { nl: 'Dit soort bestand kunnen we niet lezen.', en: 'We cannot read this kind of file.' },
+  },
+  conflict: { status: 409, message: { nl: 'Dit bestaat al: {reason}', en: 'This already exists: {reason}' } },
+  internal: {
+    status: 500,
+    message: {
+      nl: 'Sorry, hier ging bij ons iets mis. Probeer het zo nog eens; blijft het misgaan, noem dan code {requestId}.',
+      en: 'Sorry, something went wrong on our side. Please try again; if it keeps happening, mention code {requestId}.',
+    },
+  },
+} satisfies Record<string, Entry>;
+
+export type ErrorId = keyof typeof errorCatalogue;
+
+/** An expected failure that ends a request: mapped to HTTP in one place (web/error-handler.ts). */
+export class AppError extends Error {
+  readonly id: ErrorId;
+  readonly status: number;
+  readonly params: Record<string, string>;
+  /** Per-field reasons for forms and the API, already in words. */
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(id: ErrorId, params: Record<string, string> = {}, fields?: Record<string, string>) {
+    super(`${id}${params.reason ? `: ${params.reason}` : ''}`);
+    this.id = id;
+    this.status = errorCatalogue[id].status;
+    this.params = params;
+    this.fields = fields;
+  }
+}
+
+export function errorMessage(id: ErrorId, locale: Locale, params: Record<string, string> = {}): string {
+  return errorCatalogue[id].message[locale].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+}

@@ -1,0 +1,96 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { type Clock, systemClock } from '../clock.ts';
+import type { Config, Locale } from '../config.ts';
+import type { Ctx } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { type SessionStaff, loadSession } from '../staff/sessions.ts';
+import { PUBLIC_DIR } from './assets.ts';
+import { cookieSpec } from './cookies.ts';
+import { registerCsrf } from './csrf.ts';
+import { registerErrorHandling } from './error-handler.tsx';
+import { LOCALE_COOKIE, resolveLocale } from './i18n/locale.ts';
+import { type Translate, translator } from './i18n/messages.ts';
+import { registerMetrics } from './metrics.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerRoutes } from './routes.ts';
+import { registerSecurityHeaders } from './security.ts';
+
+export type AppDeps = { db: Db; clock?: Clock };
+export type App = FastifyInstance;
+
+/**
+ * Builds the whole shop as one Fastify app, for `main.ts` and for tests alike. The database is handed in,
+ * already migrated; the app never opens or closes it.
+ */
+export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
+  const clock = deps.clock ?? systemClock;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: () => Math.random().toString(36).slice(2, 10),
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.decorate('deps', { db: deps.db, clock });
+  app.decorate('config', config);
+
+  await registerSecurityHeaders(app, config);
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(fastifyStatic, {
+    root: PUBLIC_DIR,
+    prefix: '/assets/',
+    immutable: true,
+    maxAge: '365d',
+    wildcard: false,
+  });
+  registerMetrics(app);
+  await registerOpenApi(app, config);
+
+  const staffCookie = cookieSpec(config, 'tb_staff');
+  app.decorateRequest('locale', 'nl' as Locale);
+  app.decorateRequest('t', null as unknown as Translate);
+  app.decorateRequest('staff', null);
+  app.decorateRequest('ctx', null as unknown as Ctx);
+  app.addHook('onRequest', async (request, reply) => {
+    const { locale, fromQuery } = resolveLocale(
+      { query: request.query, cookie: request.cookies[LOCALE_COOKIE], acceptLanguage: request.headers['accept-language'] },
+      config.defaultLocale,
+    );
+    request.locale = locale;
+    request.t = translator(locale);
+    request.ctx = { db: deps.db, clock, config, locale };
+    if (fromQuery && request.cookies[LOCALE_COOKIE] !== locale) {
+      reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+    }
+    const token = request.cookies[staffCookie.name];
+    if (token) request.staff = await loadSession(request.ctx, token);
+  });
+  registerCsrf(app, config);
+  registerErrorHandling(app, config);
+  await registerRoutes(app);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    deps: Required<AppDeps>;
+  }
+  interface FastifyRequest {
+    locale: Locale;
+    t: Translate;
+    /** The logged-in staff member, when a valid staff session cookie came with the request. */
+    staff: SessionStaff | null;
+    ctx: Ctx;
+  }
+}

@@ -1,0 +1,89 @@
+import type { ComponentChildren } from 'preact';
+import { assetUrl } from '../assets.ts';
+import { type PageCtx, withLang } from '../page-context.ts';
+
+type Props = {
+  ctx: PageCtx;
+  title: string;
+  description?: string;
+  children: ComponentChildren;
+  /** Storefront navigation; omitted on admin pages. */
+  categories?: { slug: string; name: string }[];
+  searchQuery?: string;
+  noindex?: boolean;
+  scripts?: string[];
+};
+
+/** The storefront frame: skip link, header with search and language switch, main, footer. No third-party anything. */
+export function Layout({ ctx, title, description, children, categories, searchQuery, noindex, scripts }: Props) {
+  const { t, locale } = ctx;
+  const other = locale === 'nl' ? 'en' : 'nl';
+  const fullTitle = title === ctx.shopName ? title : `${title} · ${ctx.shopName}`;
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta name="description" content={description ?? t('layout.footerPromise')} />
+        {noindex ? <meta name="robots" content="noindex" /> : null}
+        <link rel="alternate" hreflang={other} href={withLang(ctx.url, other)} />
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+        {(scripts ?? []).map((s) => (
+          <script key={s} type="module" src={assetUrl(s)} defer />
+        ))}
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('layout.skip')}
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href="/">
+              {ctx.shopName}
+            </a>
+            <a class="lang" href={withLang(ctx.url, other)} hreflang={other} lang={other}>
+              <span class="sr-only">{t('layout.language')}: </span>
+              {t('layout.switchTo')}
+            </a>
+          </div>
+          <form class="search" role="search" action="/search" method="get">
+            <label for="site-search" class="sr-only">
+              {t('layout.searchLabel')}
+            </label>
+            <input
+              id="site-search"
+              type="search"
+              name="q"
+              value={searchQuery ?? ''}
+              placeholder={t('layout.searchPlaceholder')}
+              maxLength={100}
+            />
+            <button type="submit">{t('layout.search')}</button>
+          </form>
+          {categories && categories.length > 0 ? (
+            <nav aria-label={t('layout.categories')} class="cats">
+              <ul>
+                {categories.map((c) => (
+                  <li key={c.slug}>
+                    <a href={`/c/${c.slug}`}>{c.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>{t('layout.footerPromise')}</p>
+          <p>
+            <a href="/api/docs">{t('layout.footerApi')}</a> · <a href="/admin">{t('layout.staff')}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}

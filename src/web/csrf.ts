@@ -1,0 +1,85 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { cookieSpec } from './cookies.ts';
+
+const FIELD = '_csrf';
+
+/**
+ * Cross-site form posts are refused three ways: the browser's Sec-Fetch-Site and Origin headers must say
+ * same-origin, and a form must carry a token bound (by HMAC) to a random cookie of this browser.
+ * JSON API calls need no token: a cross-site page cannot send application/json without CORS, which we never allow.
+ */
+export function registerCsrf(app: FastifyInstance, config: Config): void {
+  const cookie = cookieSpec(config, 'tb_csrf');
+  const expectedOrigin = new URL(config.publicUrl).origin;
+
+  app.decorateRequest('csrfToken', function (this: FastifyRequest) {
+    return tokenFor(config.sessionSecret, this.csrfSeed());
+  });
+  app.decorateRequest('csrfSeed', function (this: FastifyRequest) {
+    const existing = this.cookies[cookie.name];
+    if (existing && /^[A-Za-z0-9_-]{22,}$/.test(existing)) return existing;
+    const pending = (this as unknown as { _csrfNew?: string })._csrfNew;
+    if (pending) return pending;
+    const seed = randomBytes(18).toString('base64url');
+    (this as unknown as { _csrfNew?: string })._csrfNew = seed;
+    return seed;
+  });
+
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply) => {
+    const seed = (request as unknown as { _csrfNew?: string })._csrfNew;
+    if (seed) reply.setCookie(cookie.name, seed, { ...cookie.options, sameSite: 'strict' });
+  });
+
+  app.addHook('preHandler', async (request: FastifyRequest) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return;
+    const site = request.headers['sec-fetch-site'];
+    if (site && site !== 'same-origin' && site !== 'none') throw new AppError('csrf-failed');
+    const origin = request.headers.origin;
+    if (origin && origin !== 'null' && origin !== expectedOrigin && origin !== requestOrigin(request)) {
+      throw new AppError('csrf-failed');
+    }
+    if (request.url.startsWith('/api/')) {
+      const type = request.headers['content-type'] ?? '';
+      if (request.body !== undefined && !type.startsWith('application/json')) throw new AppError('unsupported-media');
+      return;
+    }
+    const seed = request.cookies[cookie.name];
+    const sent = formToken(request);
+    if (!seed || !sent || !safeEqual(sent, tokenFor(config.sessionSecret, seed))) throw new AppError('csrf-failed');
+  });
+}
+
+function requestOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
+
+function formToken(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-csrf-token'];
+  if (typeof header === 'string') return header;
+  const body = request.body as Record<string, unknown> | undefined;
+  const value = body?.[FIELD];
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
+  return undefined;
+}
+
+function tokenFor(secret: string, seed: string): string {
+  return createHmac('sha256', secret).update(`csrf:${seed}`).digest('base64url');
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The token to put in a form's hidden `_csrf` field (see components/csrf-field.tsx). */
+    csrfToken(): string;
+    csrfSeed(): string;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Locale } from '../../config.ts';
+import { catalogMessages } from '../../catalog/messages.ts';
+import { webMessages } from '../messages.ts';
+
+// Each domain keeps its own catalogue; they are merged here. Add a domain's catalogue to this list.
+const catalogues = [webMessages, catalogMessages] as const;
+
+type Union<T> = T extends readonly (infer C)[] ? C : never;
+type Keys<C> = C extends { nl: infer N } ? keyof N : never;
+export type MessageKey = Keys<Union<typeof catalogues>>;
+
+const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
+for (const catalogue of catalogues) {
+  Object.assign(merged.nl, catalogue.nl);
+  Object.assign(merged.en, catalogue.en);
+}
+
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A translator for one language; `{name}` placeholders are filled from params. */
+export function translator(locale: Locale): Translate {
+  const table = merged[locale];
+  return (key, params) => {
+    const text = table[key as string] ?? (key as string);
+    return params ? text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? '')) : text;
+  };
+}

@@ -1,0 +1,24 @@
+import swagger from '@fastify/swagger';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+
+/** The OpenAPI 3.1 document is generated from the same TypeBox schemas that validate and serialise the API. */
+export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: `${config.shopName} API`,
+        version: '1',
+        description:
+          'The JSON API of a Toonbank shop. Prices are integer cents including VAT. Errors are `{ "error": { "id", "message", "reason"?, "fields"? } }` with a stable machine id.',
+      },
+      servers: [{ url: config.publicUrl }],
+      tags: [
+        { name: 'catalog', description: 'Products and categories' },
+        { name: 'system', description: 'Health' },
+      ],
+    },
+    hideUntagged: true,
+  });
+}

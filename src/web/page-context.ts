@@ -1,0 +1,36 @@
+import type { FastifyRequest } from 'fastify';
+import type { Config, Locale } from '../config.ts';
+import type { Translate } from './i18n/messages.ts';
+
+/** What every page component gets: the language, the translator and a few request facts. Never a raw request. */
+export type PageCtx = {
+  locale: Locale;
+  t: Translate;
+  shopName: string;
+  currency: string;
+  timeZone: string;
+  /** Path and query of this page, for the language switch and canonical links. */
+  url: string;
+  csrfToken: () => string;
+  staff: { id: string; name: string; role: 'owner' | 'staff' } | null;
+};
+
+export function pageCtx(request: FastifyRequest, config: Config): PageCtx {
+  return {
+    locale: request.locale,
+    t: request.t,
+    shopName: config.shopName,
+    currency: config.currency,
+    timeZone: config.shopTimezone,
+    url: request.url,
+    csrfToken: () => request.csrfToken(),
+    staff: request.staff ? { id: request.staff.id, name: request.staff.name, role: request.staff.role } : null,
+  };
+}
+
+/** The same page in the other language: `?lang=` set, everything else kept. */
+export function withLang(url: string, lang: Locale): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('lang', lang);
+  return `${u.pathname}${u.search}`;
+}
