@@ -5,7 +5,9 @@ export type Clock = { now(): Temporal.Instant };
 
 export const systemClock: Clock = { now: () => Temporal.Now.instant() };
 
-export function fixedClock(iso: string): Clock & { set(iso: string): void; advance(d: Temporal.DurationLike): void } {
+export function fixedClock(
+  iso: string,
+): Clock & { set(iso: string): void; advance(d: Temporal.DurationLike): void } {
   let instant = Temporal.Instant.from(iso);
   return {
     now: () => instant,

@@ -57,7 +57,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     throw new ConfigError(`PUBLIC_URL is not a valid URL: "${publicUrl}"`);
   }
   const defaultLocale = (env.DEFAULT_LOCALE ?? 'nl') as Locale;
-  if (!LOCALES.includes(defaultLocale)) throw new ConfigError(`DEFAULT_LOCALE must be one of ${LOCALES.join(', ')}`);
+  if (!LOCALES.includes(defaultLocale))
+    throw new ConfigError(`DEFAULT_LOCALE must be one of ${LOCALES.join(', ')}`);
   const shopTimezone = env.SHOP_TIMEZONE ?? 'Europe/Amsterdam';
   try {
     new Intl.DateTimeFormat('en', { timeZone: shopTimezone });
@@ -82,13 +83,15 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     ...overrides,
   };
   if (!config.sessionSecret) config.sessionSecret = secretFor(config);
-  if (config.sessionSecret.length < 32) throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
+  if (config.sessionSecret.length < 32)
+    throw new ConfigError('SESSION_SECRET must be at least 32 characters long');
   return config;
 }
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be 0–65535 (got "${text}")`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be 0–65535 (got "${text}")`);
   return port;
 }
 

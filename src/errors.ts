@@ -8,10 +8,16 @@ type Entry = { status: number; message: Message };
  * Messages may hold `{name}` placeholders filled from the error's params.
  */
 export const errorCatalogue = {
-  'not-found': { status: 404, message: { nl: 'Deze pagina bestaat niet (meer).', en: 'This page does not exist (any more).' } },
+  'not-found': {
+    status: 404,
+    message: { nl: 'Deze pagina bestaat niet (meer).', en: 'This page does not exist (any more).' },
+  },
   'invalid-input': {
     status: 400,
-    message: { nl: 'Er klopt iets niet in wat je stuurde: {reason}', en: 'Something in your request is not right: {reason}' },
+    message: {
+      nl: 'Er klopt iets niet in wat je stuurde: {reason}',
+      en: 'Something in your request is not right: {reason}',
+    },
   },
   'validation-failed': {
     status: 422,
@@ -25,14 +31,20 @@ export const errorCatalogue = {
     },
   },
   'login-required': { status: 401, message: { nl: 'Log eerst in.', en: 'Please log in first.' } },
-  forbidden: { status: 403, message: { nl: 'Dit mag alleen de eigenaar.', en: 'Only the owner may do this.' } },
+  forbidden: {
+    status: 403,
+    message: { nl: 'Dit mag alleen de eigenaar.', en: 'Only the owner may do this.' },
+  },
   'login-failed': {
     status: 401,
     message: { nl: 'E-mailadres of wachtwoord klopt niet.', en: 'E-mail address or password is not right.' },
   },
   'too-many-requests': {
     status: 429,
-    message: { nl: 'Te veel pogingen. Wacht even en probeer het opnieuw.', en: 'Too many attempts. Wait a while and try again.' },
+    message: {
+      nl: 'Te veel pogingen. Wacht even en probeer het opnieuw.',
+      en: 'Too many attempts. Wait a while and try again.',
+    },
   },
   'link-invalid': {
     status: 410,

@@ -1,7 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import type { Ctx } from '../context.ts';
-import { CSV_FIELD, FIELD_COLUMN, OPTIONAL_PRODUCT_COLUMNS, PRODUCT_CSV_COLUMNS, type ProductCsvColumn } from './product-csv.ts';
-import { type ProductInput, type RawProduct, type RuleError, parseProduct } from './product-rules.ts';
+import {
+  CSV_FIELD,
+  FIELD_COLUMN,
+  OPTIONAL_PRODUCT_COLUMNS,
+  PRODUCT_CSV_COLUMNS,
+  type ProductCsvColumn,
+} from './product-csv.ts';
+import { type ProductInput, parseProduct, type RawProduct, type RuleError } from './product-rules.ts';
 import { categoryIdsBySlug, saveProduct } from './save-product.ts';
 
 /** One reported problem: the file's line number (1 = header), the column, and a code the caller words in its language. */
@@ -11,7 +17,13 @@ export type ImportCode = RuleError['code'] | 'column-count' | 'duplicate-sku';
 export type ImportResult =
   | { ok: false; unusable: UnusableReason; detail?: string; line?: number }
   | { ok: true; total: number; created: number; updated: number; skipped: number; problems: ImportProblem[] };
-export type UnusableReason = 'not-utf8' | 'empty' | 'not-csv' | 'missing-columns' | 'unknown-columns' | 'duplicate-columns';
+export type UnusableReason =
+  | 'not-utf8'
+  | 'empty'
+  | 'not-csv'
+  | 'missing-columns'
+  | 'unknown-columns'
+  | 'duplicate-columns';
 
 export type ImportOptions = { onProgress?: (done: number, total: number) => void; chunkSize?: number };
 
@@ -20,7 +32,11 @@ export type ImportOptions = { onProgress?: (done: number, total: number) => void
  * the file keep their value). Every bad row is reported with its line number and reason and skipped; the good
  * rows are written in one transaction. A file that cannot be read as this format writes nothing.
  */
-export async function importProducts(ctx: Ctx, file: Buffer | string, options: ImportOptions = {}): Promise<ImportResult> {
+export async function importProducts(
+  ctx: Ctx,
+  file: Buffer | string,
+  options: ImportOptions = {},
+): Promise<ImportResult> {
   const parsed = readCsv(file);
   if (!parsed.ok) return parsed;
   const { header, rows } = parsed;
@@ -44,7 +60,12 @@ export async function importProducts(ctx: Ctx, file: Buffer | string, options: I
     const result = parseProduct(raw, known);
     if (!result.ok) {
       for (const e of result.errors) {
-        problems.push({ line, column: FIELD_COLUMN[e.field] ?? e.field, code: e.code, ...(e.value ? { value: e.value } : {}) });
+        problems.push({
+          line,
+          column: FIELD_COLUMN[e.field] ?? e.field,
+          code: e.code,
+          ...(e.value ? { value: e.value } : {}),
+        });
       }
       continue;
     }
@@ -89,7 +110,12 @@ function readCsv(file: Buffer | string): Csv {
   if (text.trim() === '') return { ok: false, unusable: 'empty' };
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as never;
+    records = parse(text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as never;
   } catch (err) {
     const e = err as { lines?: number; message?: string };
     return { ok: false, unusable: 'not-csv', line: e.lines, detail: e.message };
@@ -98,7 +124,9 @@ function readCsv(file: Buffer | string): Csv {
   const unknown = headerCells.filter((h) => !(PRODUCT_CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length > 0) return { ok: false, unusable: 'unknown-columns', detail: unknown.join(', ') };
   if (new Set(headerCells).size !== headerCells.length) return { ok: false, unusable: 'duplicate-columns' };
-  const missing = PRODUCT_CSV_COLUMNS.filter((c) => !OPTIONAL_PRODUCT_COLUMNS.includes(c) && !headerCells.includes(c));
+  const missing = PRODUCT_CSV_COLUMNS.filter(
+    (c) => !OPTIONAL_PRODUCT_COLUMNS.includes(c) && !headerCells.includes(c),
+  );
   if (missing.length > 0) return { ok: false, unusable: 'missing-columns', detail: missing.join(', ') };
   return {
     ok: true,

@@ -35,7 +35,8 @@ export const catalogMessages = defineMessages(
     'import.line': 'Regel {line}',
     'import.code.required': '{column} is leeg maar verplicht',
     'import.code.too-long': '{column} is te lang (hoogstens {value} tekens)',
-    'import.code.sku-format': '{column} “{value}” mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten',
+    'import.code.sku-format':
+      '{column} “{value}” mag alleen letters, cijfers, punt, streepje en liggend streepje bevatten',
     'import.code.not-integer': '{column} “{value}” is geen heel getal',
     'import.code.negative': '{column} “{value}” mag niet negatief zijn',
     'import.code.too-large': '{column} “{value}” is te groot',

@@ -1,4 +1,4 @@
-import { Type, type Static } from 'typebox';
+import { type Static, Type } from 'typebox';
 import type { CategoryView, ProductView } from './queries.ts';
 
 export const ProductSchema = Type.Object(
@@ -12,7 +12,8 @@ export const ProductSchema = Type.Object(
     currency: Type.String(),
     vatRate: Type.Integer({ enum: [0, 9, 21] }),
     lowest30DaysCents: Type.Union([Type.Integer(), Type.Null()], {
-      description: 'When the price is reduced: the lowest price of the 30 days before the reduction (EU Omnibus)',
+      description:
+        'When the price is reduced: the lowest price of the 30 days before the reduction (EU Omnibus)',
     }),
     inStock: Type.Boolean(),
     stock: Type.Integer(),
@@ -22,7 +23,9 @@ export const ProductSchema = Type.Object(
       Type.Object({ length: Type.Integer(), width: Type.Integer(), height: Type.Integer() }),
       Type.Null(),
     ]),
-    images: Type.Array(Type.Object({ url: Type.String(), alt: Type.String(), width: Type.Integer(), height: Type.Integer() })),
+    images: Type.Array(
+      Type.Object({ url: Type.String(), alt: Type.String(), width: Type.Integer(), height: Type.Integer() }),
+    ),
     url: Type.String({ description: 'The product page' }),
   },
   { $id: 'Product' },
@@ -51,7 +54,12 @@ export function presentProduct(p: ProductView, currency: string): ProductJson {
     mailboxFit: p.mailboxFit,
     weightGrams: p.weightGrams,
     dimensionsMm: p.dimensionsMm,
-    images: p.images.map((i) => ({ url: `/images/${i.id}/large.webp`, alt: i.alt, width: i.width, height: i.height })),
+    images: p.images.map((i) => ({
+      url: `/images/${i.id}/large.webp`,
+      alt: i.alt,
+      width: i.width,
+      height: i.height,
+    })),
     url: `/p/${p.slug}`,
   };
 }

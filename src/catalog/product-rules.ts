@@ -57,7 +57,8 @@ export function parseProduct(
     if (required && value === '') errors.push({ field, code: 'required' });
     else if (value.length > max) errors.push({ field, code: 'too-long', value: String(max) });
     // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) errors.push({ field, code: 'control-characters' });
+    else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
+      errors.push({ field, code: 'control-characters' });
     return value;
   };
   const int = (field: keyof ProductInput, required: boolean, max: number): number | null => {

@@ -1,11 +1,17 @@
+import { isoNow } from '../clock.ts';
 import type { Locale } from '../config.ts';
 import type { Ctx } from '../context.ts';
-import { isoNow } from '../clock.ts';
 import { type PriceDisplay, priceDisplay } from './lowest-price.ts';
 import { searchText } from './search-text.ts';
 import type { ProductTable } from './tables.ts';
 
-export type CategoryView = { id: string; slug: string; name: string; description: string; productCount: number };
+export type CategoryView = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  productCount: number;
+};
 
 export type ProductView = {
   id: string;
@@ -46,7 +52,9 @@ type ProductRow = Pick<
 export async function listCategories(ctx: Ctx): Promise<CategoryView[]> {
   const rows = await ctx.db
     .selectFrom('categories')
-    .leftJoin('products', (j) => j.onRef('products.category_id', '=', 'categories.id').on('products.active', '=', 1))
+    .leftJoin('products', (j) =>
+      j.onRef('products.category_id', '=', 'categories.id').on('products.active', '=', 1),
+    )
     .select((eb) => [
       'categories.id',
       'categories.slug',
@@ -109,11 +117,18 @@ export type ProductFilter = { categorySlug?: string; query?: string; skus?: stri
 export type Page = { limit: number; offset: number };
 
 /** Active products, by category and/or text; every word of the query must occur (in either language). */
-export async function listProducts(ctx: Ctx, filter: ProductFilter, page: Page): Promise<{ total: number; items: ProductView[] }> {
+export async function listProducts(
+  ctx: Ctx,
+  filter: ProductFilter,
+  page: Page,
+): Promise<{ total: number; items: ProductView[] }> {
   let q = productQuery(ctx);
   if (filter.categorySlug) q = q.where('categories.slug', '=', filter.categorySlug);
   if (filter.skus) q = q.where('products.sku', 'in', filter.skus.length > 0 ? filter.skus : ['']);
-  for (const word of searchText(filter.query ?? '').split(' ').filter(Boolean).slice(0, 8)) {
+  for (const word of searchText(filter.query ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .slice(0, 8)) {
     q = q.where('products.search_text', 'like', `%${word.replace(/[%_]/g, '')}%`);
   }
   const total = await q

@@ -1,13 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { ErrorSchema, LangQuery } from '../web/api-schemas.ts';
 import { CategorySchema, ProductSchema, presentCategory, presentProduct } from './present-product.ts';
 import { listCategories, listProducts, productBySku } from './queries.ts';
 
-const ErrorSchema = Type.Object({
-  error: Type.Object({ id: Type.String(), message: Type.String(), reason: Type.Optional(Type.String()) }),
-});
-const Lang = Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')], { description: 'Language of names and descriptions' }));
+const Lang = LangQuery;
 
 /** Read-only catalog API under /api/v1. */
 export function registerCatalogApi(app: FastifyInstance): void {
@@ -38,8 +36,17 @@ export function registerCatalogApi(app: FastifyInstance): void {
       },
     },
     async (request) => {
-      const { q, category, limit, offset } = request.query as { q?: string; category?: string; limit: number; offset: number };
-      const { total, items } = await listProducts(request.ctx, { query: q, categorySlug: category }, { limit, offset });
+      const { q, category, limit, offset } = request.query as {
+        q?: string;
+        category?: string;
+        limit: number;
+        offset: number;
+      };
+      const { total, items } = await listProducts(
+        request.ctx,
+        { query: q, categorySlug: category },
+        { limit, offset },
+      );
       return { total, limit, offset, items: items.map((p) => presentProduct(p, currency)) };
     },
   );
@@ -104,7 +111,11 @@ export function registerCatalogApi(app: FastifyInstance): void {
       const category = (await listCategories(request.ctx)).find((c) => c.slug === slug);
       if (!category) throw new AppError('not-found');
       const { total, items } = await listProducts(request.ctx, { categorySlug: slug }, { limit, offset });
-      return { category: presentCategory(category), total, items: items.map((p) => presentProduct(p, currency)) };
+      return {
+        category: presentCategory(category),
+        total,
+        items: items.map((p) => presentProduct(p, currency)),
+      };
     },
   );
 }

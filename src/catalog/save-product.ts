@@ -12,7 +12,11 @@ export type SaveResult = { id: string; created: boolean; priceChanged: boolean }
  * Call inside a transaction when several products must change together.
  * `categoryIds` maps category slug → id (the caller looks them up once for a whole import).
  */
-export async function saveProduct(ctx: Ctx, input: ProductInput, categoryIds: ReadonlyMap<string, string>): Promise<SaveResult> {
+export async function saveProduct(
+  ctx: Ctx,
+  input: ProductInput,
+  categoryIds: ReadonlyMap<string, string>,
+): Promise<SaveResult> {
   const categoryId = categoryIds.get(input.categorySlug);
   if (!categoryId) throw new Error(`unknown category ${input.categorySlug}`);
   const now = isoNow(ctx.clock);
@@ -48,13 +52,24 @@ export async function saveProduct(ctx: Ctx, input: ProductInput, categoryIds: Re
   const id = newId();
   await ctx.db
     .insertInto('products')
-    .values({ id, sku: input.sku, slug: `${slugify(input.nameNl)}-${slugify(input.sku)}`, created_at: now, ...columns })
+    .values({
+      id,
+      sku: input.sku,
+      slug: `${slugify(input.nameNl)}-${slugify(input.sku)}`,
+      created_at: now,
+      ...columns,
+    })
     .execute();
   await recordPrice(ctx, id, input.priceCents, now);
   return { id, created: true, priceChanged: true };
 }
 
-async function recordPrice(ctx: Ctx, productId: string, priceCents: number, validFrom: string): Promise<void> {
+async function recordPrice(
+  ctx: Ctx,
+  productId: string,
+  priceCents: number,
+  validFrom: string,
+): Promise<void> {
   await ctx.db
     .insertInto('price_history')
     .values({ id: newId(), product_id: productId, price_cents: priceCents, valid_from: validFrom })

@@ -20,7 +20,11 @@ export async function issueSetupLink(ctx: Ctx): Promise<string | null> {
   const token = newToken();
   const now = isoNow(ctx.clock);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('staff_tokens').where('purpose', '=', 'setup').where('used_at', 'is', null).execute();
+    await trx
+      .deleteFrom('staff_tokens')
+      .where('purpose', '=', 'setup')
+      .where('used_at', 'is', null)
+      .execute();
     await trx
       .insertInto('staff_tokens')
       .values({

@@ -11,7 +11,10 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: unknown }> };
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 };
-type Doc = { info: { title: string; description?: string }; paths: Record<string, Record<string, Operation>> };
+type Doc = {
+  info: { title: string; description?: string };
+  paths: Record<string, Record<string, Operation>>;
+};
 
 /** `/api/openapi.json` (the machine-readable document) and `/api/docs` (the same, readable, without JavaScript). */
 export function registerApiDocs(app: FastifyInstance): void {

@@ -10,7 +10,9 @@ export function assetUrl(file: string): string {
   let version = versions.get(file);
   if (version === undefined) {
     const path = resolve(PUBLIC_DIR, file);
-    version = existsSync(path) ? createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 10) : '0';
+    version = existsSync(path)
+      ? createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 10)
+      : '0';
     versions.set(file, version);
   }
   return `/assets/${file}?v=${version}`;

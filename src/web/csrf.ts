@@ -43,12 +43,14 @@ export function registerCsrf(app: FastifyInstance, config: Config): void {
     }
     if (request.url.startsWith('/api/')) {
       const type = request.headers['content-type'] ?? '';
-      if (request.body !== undefined && !type.startsWith('application/json')) throw new AppError('unsupported-media');
+      if (request.body !== undefined && !type.startsWith('application/json'))
+        throw new AppError('unsupported-media');
       return;
     }
     const seed = request.cookies[cookie.name];
     const sent = formToken(request);
-    if (!seed || !sent || !safeEqual(sent, tokenFor(config.sessionSecret, seed))) throw new AppError('csrf-failed');
+    if (!seed || !sent || !safeEqual(sent, tokenFor(config.sessionSecret, seed)))
+      throw new AppError('csrf-failed');
   });
 }
 
@@ -62,7 +64,8 @@ function formToken(request: FastifyRequest): string | undefined {
   const body = request.body as Record<string, unknown> | undefined;
   const value = body?.[FIELD];
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'value' in value) return String((value as { value: unknown }).value);
+  if (value && typeof value === 'object' && 'value' in value)
+    return String((value as { value: unknown }).value);
   return undefined;
 }
 

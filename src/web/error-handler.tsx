@@ -29,7 +29,9 @@ function toAppError(error: FastifyError | AppError): AppError | null {
   if (error.validation) {
     const fields: Record<string, string> = {};
     for (const v of error.validation) {
-      const field = (v.instancePath || `/${(v.params as { missingProperty?: string }).missingProperty ?? ''}`).slice(1);
+      const field = (
+        v.instancePath || `/${(v.params as { missingProperty?: string }).missingProperty ?? ''}`
+      ).slice(1);
       fields[field.replaceAll('/', '.') || 'body'] = v.message ?? 'invalid';
     }
     return new AppError('invalid-input', { reason: error.message }, fields);
@@ -37,7 +39,10 @@ function toAppError(error: FastifyError | AppError): AppError | null {
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.code === 'FST_REQ_FILE_TOO_LARGE') {
     return new AppError('payload-too-large');
   }
-  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') {
+  if (
+    error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    error.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE'
+  ) {
     return new AppError('unsupported-media');
   }
   if (error.statusCode === 429) return new AppError('too-many-requests');
@@ -60,7 +65,12 @@ function respond(
   const message = errorMessage(id, locale, { ...params, requestId: request.id });
   if (request.url.startsWith('/api/') || request.url === '/healthz' || !acceptsHtml(request)) {
     return reply.status(status).send({
-      error: { id, message, ...(params.reason ? { reason: params.reason } : {}), ...(fields ? { fields } : {}) },
+      error: {
+        id,
+        message,
+        ...(params.reason ? { reason: params.reason } : {}),
+        ...(fields ? { fields } : {}),
+      },
     });
   }
   const ctx = pageCtx(request, config);
@@ -75,4 +85,3 @@ function acceptsHtml(request: FastifyRequest): boolean {
   const accept = request.headers.accept;
   return !accept || accept.includes('text/html') || accept.includes('*/*');
 }
-

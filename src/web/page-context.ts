@@ -24,7 +24,9 @@ export function pageCtx(request: FastifyRequest, config: Config): PageCtx {
     timeZone: config.shopTimezone,
     url: request.url,
     csrfToken: () => request.csrfToken(),
-    staff: request.staff ? { id: request.staff.id, name: request.staff.name, role: request.staff.role } : null,
+    staff: request.staff
+      ? { id: request.staff.id, name: request.staff.name, role: request.staff.role }
+      : null,
   };
 }
 

@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
-import { servesHttps, type Config } from '../config.ts';
+import type { FastifyInstance } from 'fastify';
+import { type Config, servesHttps } from '../config.ts';
 
 /** Strict headers: nothing from third parties, no inline script, no framing, no plugins. */
 export async function registerSecurityHeaders(app: FastifyInstance, config: Config): Promise<void> {

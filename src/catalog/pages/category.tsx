@@ -22,7 +22,11 @@ export function CategoryPage(props: {
       <h1>{category.name}</h1>
       <p>{category.description}</p>
       <p class="muted">{t('catalog.productCount', { count: props.total })}</p>
-      {products.length === 0 ? <p>{t('catalog.noProducts')}</p> : <ProductGrid ctx={ctx} products={products} />}
+      {products.length === 0 ? (
+        <p>{t('catalog.noProducts')}</p>
+      ) : (
+        <ProductGrid ctx={ctx} products={products} />
+      )}
       <Pagination ctx={ctx} page={page} pages={pages} href={(p) => `/c/${category.slug}?page=${p}`} />
     </Layout>
   );

@@ -6,9 +6,12 @@ export function PriceTag({ ctx, cents, lowest30 }: { ctx: PageCtx; cents: number
   const { t, locale, currency } = ctx;
   return (
     <p class={lowest30 ? 'price reduced' : 'price'}>
-      <span class="amount">{formatPrice(cents, locale, currency)}</span> <span class="vat">{t('catalog.inclVat')}</span>
+      <span class="amount">{formatPrice(cents, locale, currency)}</span>{' '}
+      <span class="vat">{t('catalog.inclVat')}</span>
       {lowest30 ? (
-        <span class="omnibus">{t('catalog.lowest30', { price: formatPrice(lowest30, locale, currency) })}</span>
+        <span class="omnibus">
+          {t('catalog.lowest30', { price: formatPrice(lowest30, locale, currency) })}
+        </span>
       ) : null}
     </p>
   );

@@ -7,7 +7,14 @@ export function ProductCard({ ctx, product }: { ctx: PageCtx; product: ProductVi
   return (
     <li class="card">
       {image ? (
-        <img src={`/images/${image.id}/thumb.webp`} alt="" width={160} height={160} loading="lazy" decoding="async" />
+        <img
+          src={`/images/${image.id}/thumb.webp`}
+          alt=""
+          width={160}
+          height={160}
+          loading="lazy"
+          decoding="async"
+        />
       ) : (
         <span class="placeholder" aria-hidden="true">
           {product.name.slice(0, 1)}
@@ -34,7 +41,17 @@ export function ProductGrid({ ctx, products }: { ctx: PageCtx; products: Product
 }
 
 /** Page links that work without JavaScript. */
-export function Pagination({ ctx, page, pages, href }: { ctx: PageCtx; page: number; pages: number; href: (p: number) => string }) {
+export function Pagination({
+  ctx,
+  page,
+  pages,
+  href,
+}: {
+  ctx: PageCtx;
+  page: number;
+  pages: number;
+  href: (p: number) => string;
+}) {
   const { t } = ctx;
   if (pages <= 1) return null;
   return (

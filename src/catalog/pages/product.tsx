@@ -1,17 +1,31 @@
-import { formatNumber } from '../../web/i18n/format.ts';
 import { Layout } from '../../web/components/layout.tsx';
+import { formatNumber } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { CategoryView, ProductView } from '../queries.ts';
 import { PriceTag, StockState } from './price-tag.tsx';
 
-export function ProductPage({ ctx, product, categories }: { ctx: PageCtx; product: ProductView; categories: CategoryView[] }) {
+export function ProductPage({
+  ctx,
+  product,
+  categories,
+}: {
+  ctx: PageCtx;
+  product: ProductView;
+  categories: CategoryView[];
+}) {
   const { t, locale } = ctx;
   const image = product.images[0];
   const d = product.dimensionsMm;
   return (
-    <Layout ctx={ctx} title={product.name} description={product.description.slice(0, 160)} categories={categories}>
+    <Layout
+      ctx={ctx}
+      title={product.name}
+      description={product.description.slice(0, 160)}
+      categories={categories}
+    >
       <nav aria-label={t('catalog.breadcrumb')} class="crumbs">
-        <a href="/">{t('layout.home')}</a> › <a href={`/c/${product.category.slug}`}>{product.category.name}</a> ›{' '}
+        <a href="/">{t('layout.home')}</a> ›{' '}
+        <a href={`/c/${product.category.slug}`}>{product.category.name}</a> ›{' '}
         <span aria-current="page">{product.name}</span>
       </nav>
       <article class="product">

@@ -51,9 +51,15 @@ export function registerCatalogPages(app: FastifyInstance): void {
 
   app.get('/p/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string };
-    const [product, categories] = await Promise.all([productBySlug(request.ctx, slug), listCategories(request.ctx)]);
+    const [product, categories] = await Promise.all([
+      productBySlug(request.ctx, slug),
+      listCategories(request.ctx),
+    ]);
     if (!product) throw new AppError('not-found');
-    return sendPage(reply, <ProductPage ctx={pageCtx(request, app.config)} product={product} categories={categories} />);
+    return sendPage(
+      reply,
+      <ProductPage ctx={pageCtx(request, app.config)} product={product} categories={categories} />,
+    );
   });
 
   app.get('/search', async (request, reply) => {

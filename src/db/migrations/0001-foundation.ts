@@ -69,7 +69,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('height', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('product_images_product_idx').on('product_images').column('product_id').execute();
+  await db.schema
+    .createIndex('product_images_product_idx')
+    .on('product_images')
+    .column('product_id')
+    .execute();
 
   await db.schema
     .createTable('product_image_files')
@@ -122,7 +126,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('email_hash', 'text', (c) => c.notNull())
     .addColumn('at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('login_failures_email_idx').on('login_failures').columns(['email_hash', 'at']).execute();
+  await db.schema
+    .createIndex('login_failures_email_idx')
+    .on('login_failures')
+    .columns(['email_hash', 'at'])
+    .execute();
 
   await db.schema
     .createTable('import_runs')

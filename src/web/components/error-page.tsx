@@ -17,7 +17,11 @@ export function ErrorPage({
 }) {
   const { t } = ctx;
   const title =
-    status === 404 ? t('error.notFoundTitle') : status >= 500 ? t('error.serverTitle') : t('error.badRequestTitle');
+    status === 404
+      ? t('error.notFoundTitle')
+      : status >= 500
+        ? t('error.serverTitle')
+        : t('error.badRequestTitle');
   return (
     <Layout ctx={ctx} title={title} noindex>
       <section class="error-page">

@@ -15,7 +15,16 @@ type Props = {
 };
 
 /** The storefront frame: skip link, header with search and language switch, main, footer. No third-party anything. */
-export function Layout({ ctx, title, description, children, categories, searchQuery, noindex, scripts }: Props) {
+export function Layout({
+  ctx,
+  title,
+  description,
+  children,
+  categories,
+  searchQuery,
+  noindex,
+  scripts,
+}: Props) {
   const { t, locale } = ctx;
   const other = locale === 'nl' ? 'en' : 'nl';
   const fullTitle = title === ctx.shopName ? title : `${title} · ${ctx.shopName}`;

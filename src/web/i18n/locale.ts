@@ -3,7 +3,9 @@ import { LOCALES, type Locale } from '../../config.ts';
 export const LOCALE_COOKIE = 'lang';
 
 function asLocale(value: unknown): Locale | undefined {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value) ? (value as Locale) : undefined;
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value)
+    ? (value as Locale)
+    : undefined;
 }
 
 /** The visitor's language: `?lang=` first, then the `lang` cookie, then Accept-Language, then the shop default. */
