@@ -17,7 +17,7 @@ export async function freshTestDb(): Promise<TestDb> {
     await sql`create schema ${sql.id(schema)}`.execute(admin);
     await admin.destroy();
     const db = openDb(url, { schema, poolSize: 10 });
-    await migrateToLatest(db);
+    await migrateToLatest(db, { schema });
     return {
       db,
       url,

@@ -4,6 +4,7 @@ export const webMessages = defineMessages(
   {
     'layout.skip': 'Naar de inhoud',
     'layout.home': 'Home',
+    'layout.cart': 'Winkelmand',
     'layout.search': 'Zoeken',
     'layout.searchLabel': 'Zoek in de winkel',
     'layout.searchPlaceholder': 'Zoek een product',
@@ -23,6 +24,7 @@ export const webMessages = defineMessages(
   {
     'layout.skip': 'Skip to content',
     'layout.home': 'Home',
+    'layout.cart': 'Cart',
     'layout.search': 'Search',
     'layout.searchLabel': 'Search the shop',
     'layout.searchPlaceholder': 'Search for a product',

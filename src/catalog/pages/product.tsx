@@ -1,3 +1,4 @@
+import { AddToCartForm } from '../../orders/pages/add-to-cart-form.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatNumber } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
@@ -44,6 +45,7 @@ export function ProductPage({
           <PriceTag ctx={ctx} cents={product.priceCents} lowest30={product.lowest30DaysCents} />
           <StockState ctx={ctx} stock={product.stock} />
           {product.mailboxFit ? <p class="badge">{t('catalog.mailbox')}</p> : null}
+          <AddToCartForm ctx={ctx} sku={product.sku} name={product.name} disabled={product.stock <= 0} />
           <p>{product.description}</p>
           <h2>{t('catalog.details')}</h2>
           <dl class="specs">

@@ -52,6 +52,9 @@ export function Layout({
             <a class="brand" href="/">
               {ctx.shopName}
             </a>
+            <a class="cart-link" href="/cart">
+              {t('layout.cart')}
+            </a>
             <a class="lang" href={withLang(ctx.url, other)} hreflang={other} lang={other}>
               <span class="sr-only">{t('layout.language')}: </span>
               {t('layout.switchTo')}

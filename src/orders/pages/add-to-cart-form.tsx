@@ -1,0 +1,26 @@
+import { CsrfField } from '../../web/components/csrf-field.tsx';
+import type { PageCtx } from '../../web/page-context.ts';
+
+/** The "add to cart" button: a plain form post, so it works without JavaScript. */
+export function AddToCartForm({
+  ctx,
+  sku,
+  name,
+  disabled,
+}: {
+  ctx: PageCtx;
+  sku: string;
+  name: string;
+  disabled?: boolean;
+}) {
+  return (
+    <form method="post" action="/cart/lines" class="add-to-cart">
+      <CsrfField ctx={ctx} />
+      <input type="hidden" name="sku" value={sku} />
+      <input type="hidden" name="quantity" value="1" />
+      <button type="submit" aria-label={ctx.t('cart.addName', { name })} disabled={disabled}>
+        {ctx.t('cart.add')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,120 @@
+import { CsrfField } from '../../web/components/csrf-field.tsx';
+import { Layout } from '../../web/components/layout.tsx';
+import { formatPrice } from '../../web/i18n/format.ts';
+import type { PageCtx } from '../../web/page-context.ts';
+import type { CartView } from '../view-cart.ts';
+
+export function CartPage({
+  ctx,
+  cart,
+  notice,
+  error,
+}: {
+  ctx: PageCtx;
+  cart: CartView | null;
+  notice?: string;
+  error?: string;
+}) {
+  const { t, locale, currency } = ctx;
+  const price = (cents: number) => formatPrice(cents, locale, currency);
+  return (
+    <Layout ctx={ctx} title={t('cart.title')} noindex>
+      <h1>{t('cart.title')}</h1>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {error ? (
+        <p class="notice error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {!cart || cart.lines.length === 0 ? (
+        <>
+          <p>{t('cart.empty')}</p>
+          <p>
+            <a href="/">{t('cart.emptyHint')}</a>
+          </p>
+        </>
+      ) : (
+        <>
+          <div class="table-wrap">
+            <table class="cart">
+              <caption class="sr-only">{t('cart.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('cart.product')}</th>
+                  <th scope="col">{t('cart.price')}</th>
+                  <th scope="col">{t('cart.quantity')}</th>
+                  <th scope="col">{t('cart.lineTotal')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {cart.lines.map((l) => (
+                  <tr key={l.sku}>
+                    <td>
+                      <a href={`/p/${l.slug}`}>{l.name}</a>
+                      {l.shortOfStock ? (
+                        <p class="stock low">{t('cart.shortOfStock', { stock: l.stock })}</p>
+                      ) : null}
+                    </td>
+                    <td>{price(l.unitPriceCents)}</td>
+                    <td>
+                      <form method="post" action={`/cart/lines/${encodeURIComponent(l.sku)}`} class="qty">
+                        <CsrfField ctx={ctx} />
+                        <label class="sr-only" for={`qty-${l.sku}`}>
+                          {t('cart.quantityFor', { name: l.name })}
+                        </label>
+                        <input
+                          id={`qty-${l.sku}`}
+                          type="number"
+                          name="quantity"
+                          min={0}
+                          max={99}
+                          value={l.quantity}
+                          inputMode="numeric"
+                        />
+                        <button type="submit" class="secondary">
+                          {t('cart.update')}
+                        </button>
+                      </form>
+                      <form method="post" action={`/cart/lines/${encodeURIComponent(l.sku)}`}>
+                        <CsrfField ctx={ctx} />
+                        <input type="hidden" name="quantity" value="0" />
+                        <button
+                          type="submit"
+                          class="secondary"
+                          aria-label={t('cart.removeName', { name: l.name })}
+                        >
+                          {t('cart.remove')}
+                        </button>
+                      </form>
+                    </td>
+                    <td>{price(l.lineTotalCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <dl class="totals">
+            <dt>{t('cart.total')}</dt>
+            <dd>
+              <strong>{price(cart.totalCents)}</strong>
+            </dd>
+            {Object.entries(cart.vatCents).map(([rate, cents]) => (
+              <>
+                <dt>{t('cart.vatIncluded', { rate })}</dt>
+                <dd>{price(cents)}</dd>
+              </>
+            ))}
+          </dl>
+          {cart.allMailboxFit ? <p class="badge">{t('cart.mailboxNote')}</p> : null}
+          <p>
+            <a href="/">{t('cart.continue')}</a>
+          </p>
+        </>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,84 @@
+import type { FastifyInstance } from 'fastify';
+import { pageCtx } from '../../web/page-context.ts';
+import { sendPage } from '../../web/render.ts';
+import { addToCart } from '../add-to-cart.ts';
+import { cartIdFrom, setCartCookie } from '../cart-cookie.ts';
+import { setCartQuantity } from '../set-cart-quantity.ts';
+import { viewCart } from '../view-cart.ts';
+import { CartPage } from './cart-page.tsx';
+
+type Form = { sku?: unknown; quantity?: unknown };
+
+function quantityOf(value: unknown, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  return Number.isInteger(n) ? n : Number.NaN;
+}
+
+/** The cart pages: add (a plain form post from product and lookup pages), view, change quantities. */
+export function registerCartPages(app: FastifyInstance): void {
+  app.get('/cart', async (request, reply) => {
+    const cartId = cartIdFrom(request, app.config);
+    const cart = cartId ? await viewCart(request.ctx, cartId) : null;
+    const added = String((request.query as { added?: string }).added ?? '');
+    const line = added ? cart?.lines.find((l) => l.sku === added) : undefined;
+    return sendPage(
+      reply,
+      <CartPage
+        ctx={pageCtx(request, app.config)}
+        cart={cart}
+        notice={line ? request.t('cart.added', { name: line.name }) : undefined}
+      />,
+    );
+  });
+
+  app.post('/cart/lines', async (request, reply) => {
+    const body = (request.body ?? {}) as Form;
+    const sku = String(body.sku ?? '').slice(0, 64);
+    const result = await addToCart(
+      request.ctx,
+      cartIdFrom(request, app.config),
+      sku,
+      quantityOf(body.quantity, 1),
+    );
+    const retry = !result.ok && result.reason === 'unknown-cart';
+    const final = retry ? await addToCart(request.ctx, null, sku, quantityOf(body.quantity, 1)) : result;
+    if (!final.ok) {
+      const cartId = cartIdFrom(request, app.config);
+      const cart = cartId ? await viewCart(request.ctx, cartId) : null;
+      return sendPage(
+        reply,
+        <CartPage
+          ctx={pageCtx(request, app.config)}
+          cart={cart}
+          error={request.t(`cart.error.${final.reason}`)}
+        />,
+        final.reason === 'unknown-product' ? 404 : 422,
+      );
+    }
+    setCartCookie(reply, app.config, final.cartId);
+    return reply.redirect(`/cart?added=${encodeURIComponent(sku)}`, 303);
+  });
+
+  app.post('/cart/lines/:sku', async (request, reply) => {
+    const { sku } = request.params as { sku: string };
+    const cartId = cartIdFrom(request, app.config);
+    const body = (request.body ?? {}) as Form;
+    const result = cartId
+      ? await setCartQuantity(request.ctx, cartId, sku, quantityOf(body.quantity, Number.NaN))
+      : ({ ok: false, reason: 'unknown-line' } as const);
+    if (!result.ok) {
+      const cart = cartId ? await viewCart(request.ctx, cartId) : null;
+      return sendPage(
+        reply,
+        <CartPage
+          ctx={pageCtx(request, app.config)}
+          cart={cart}
+          error={request.t(`cart.error.${result.reason}`)}
+        />,
+        422,
+      );
+    }
+    return reply.redirect('/cart', 303);
+  });
+}
