@@ -7,7 +7,7 @@ import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 function visitor(t: TestApp) {
   const cookies: Record<string, string> = {};
   let token = '';
-  const keep = (res: { cookies: { name: string; value: string }[]; body: string }) => {
+  const keep = <R extends { cookies: { name: string; value: string }[]; body: string }>(res: R): R => {
     for (const c of res.cookies) cookies[c.name] = c.value;
     const m = res.body.match(/name="_csrf" value="([^"]+)"/);
     if (m) token = m[1]!;
