@@ -1,10 +1,14 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { systemClock, type Clock } from './clock.ts';
+import { announceChange } from './appliances/change-channel.ts';
+import { exportAppliances } from './appliances/export-appliances.ts';
+import { importAppliances } from './appliances/import-appliances.ts';
+import { describeApplianceProblem, describeApplianceUnusable } from './appliances/import-report.ts';
+import { exportProducts } from './catalog/export-products.ts';
+import { importProducts } from './catalog/import-products.ts';
+import { describeProblem, describeUnusable } from './catalog/import-report.ts';
+import { type Clock, systemClock } from './clock.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import type { Ctx } from './context.ts';
-import { exportProducts } from './catalog/export-products.ts';
-import { describeProblem, describeUnusable } from './catalog/import-report.ts';
-import { importProducts } from './catalog/import-products.ts';
 import { type Db, openDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seed.ts';
@@ -22,6 +26,8 @@ Commands:
   seed                        fill an empty database with the demo shop
   import products FILE        import products from CSV (idempotent by sku)
   export products [FILE]      write all products as CSV (to FILE or standard output)
+  import appliances FILE      import appliances, variants and what fits them from CSV (idempotent by brand + model)
+  export appliances [FILE]    write all appliances as CSV (to FILE or standard output)
   help, --help                this text
 
 Configuration is read from the environment; see the README (PORT, DATABASE_URL, PUBLIC_URL, SHOP_NAME, …).
@@ -66,7 +72,11 @@ export async function runCli(
       case 'seed': {
         await migrateToLatest(db);
         const result = await seedDemo(ctx);
-        io.out(result.seeded ? `Seeded ${result.products} demo products.\n` : 'The shop already has data; nothing seeded.\n');
+        io.out(
+          result.seeded
+            ? `Seeded ${result.products} demo products and ${result.appliances} demo appliances.\n`
+            : 'The shop already has data; nothing seeded.\n',
+        );
         return 0;
       }
       case 'import':
@@ -87,7 +97,10 @@ async function serve(ctx: Ctx, io: Io): Promise<number> {
   await migrateToLatest(db);
   if (config.seedDemo) {
     const seeded = await seedDemo(ctx);
-    if (seeded.seeded) io.out(`Filled the empty shop with ${seeded.products} demo products.\n`);
+    if (seeded.seeded)
+      io.out(
+        `Filled the empty shop with ${seeded.products} demo products and ${seeded.appliances} demo appliances.\n`,
+      );
   }
   const app = await buildApp(config, { db, clock: ctx.clock });
   await app.listen({ port: config.port, host: config.host });
@@ -110,8 +123,9 @@ async function serve(ctx: Ctx, io: Io): Promise<number> {
 
 async function importCommand(ctx: Ctx, args: string[], io: Io): Promise<number> {
   const [kind, file] = args;
+  if (kind === 'appliances' && file) return importAppliancesCommand(ctx, file, io);
   if (kind !== 'products' || !file) {
-    io.err('Usage: toonbank import products FILE\n');
+    io.err('Usage: toonbank import products|appliances FILE\n');
     return 64;
   }
   await migrateToLatest(ctx.db);
@@ -139,19 +153,54 @@ async function importCommand(ctx: Ctx, args: string[], io: Io): Promise<number> 
   }
   io.err('\n');
   for (const p of result.problems) io.out(`${describeProblem(t, p)}\n`);
-  io.out(`${t('import.summary', { total: result.total, created: result.created, updated: result.updated, skipped: result.skipped })}\n`);
+  io.out(
+    `${t('import.summary', { total: result.total, created: result.created, updated: result.updated, skipped: result.skipped })}\n`,
+  );
   return result.problems.length > 0 ? 2 : 0;
 }
 
 async function exportCommand(ctx: Ctx, args: string[], io: Io): Promise<number> {
   const [kind, file] = args;
-  if (kind !== 'products') {
-    io.err('Usage: toonbank export products [FILE]\n');
+  if (kind !== 'products' && kind !== 'appliances') {
+    io.err('Usage: toonbank export products|appliances [FILE]\n');
     return 64;
   }
   await migrateToLatest(ctx.db);
-  const csv = await exportProducts(ctx);
+  const csv = kind === 'products' ? await exportProducts(ctx) : await exportAppliances(ctx);
   if (file) await writeFile(file, csv);
   else io.out(csv);
   return 0;
+}
+
+/** Appliances from CSV; on PostgreSQL the running shop processes hear of it and refresh their lookup index. */
+async function importAppliancesCommand(ctx: Ctx, file: string, io: Io): Promise<number> {
+  await migrateToLatest(ctx.db);
+  let content: Buffer;
+  try {
+    content = await readFile(file);
+  } catch (err) {
+    io.err(`Cannot read ${file}: ${(err as Error).message}\n`);
+    return 66;
+  }
+  const t = translator('en');
+  let last = -1;
+  const result = await importAppliances(ctx, content, {
+    onProgress: (done, total) => {
+      const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+      if (pct !== last && (pct % 10 === 0 || done === total)) {
+        last = pct;
+        io.err(`\rImporting… ${done}/${total} appliances (${pct}%)`);
+      }
+    },
+  });
+  if (!result.ok) {
+    io.err(`Nothing imported. ${describeApplianceUnusable(t, result)}\n`);
+    return 65;
+  }
+  io.err('\n');
+  await announceChange(ctx, result.applianceIds);
+  for (const p of result.problems) io.out(`${describeApplianceProblem(t, p)}\n`);
+  const { total, created, updated, skipped } = result;
+  io.out(`${t('appliances.import.summary', { total, created, updated, skipped })}\n`);
+  return result.problems.length > 0 ? 2 : 0;
 }

@@ -30,7 +30,7 @@ export type ImportOptions = { onProgress?: (done: number, total: number) => void
 /**
  * Imports products from CSV, idempotent by SKU: a new SKU is created, a known one updated (columns absent from
  * the file keep their value). Every bad row is reported with its line number and reason and skipped; the good
- * rows are written in one transaction. A file that cannot be read as this format writes nothing.
+ * rows are written in short transactions of `chunkSize` rows. A file that cannot be read as this format writes nothing.
  */
 export async function importProducts(
   ctx: Ctx,
@@ -82,15 +82,21 @@ export async function importProducts(
   let updated = 0;
   const chunk = options.chunkSize ?? 250;
   options.onProgress?.(0, valid.length);
-  await ctx.db.transaction().execute(async (trx) => {
-    const tctx = { ...ctx, db: trx };
-    for (let i = 0; i < valid.length; i++) {
-      const saved = await saveProduct(tctx, valid[i]!.input, categories);
-      if (saved.created) created++;
-      else updated++;
-      if ((i + 1) % chunk === 0) options.onProgress?.(i + 1, valid.length);
-    }
-  });
+  // Each chunk is its own short transaction, so a large import never holds the (single) SQLite writer for long:
+  // the shop keeps answering and progress can be shown. Every row was validated before the first write, and a
+  // re-import is idempotent, so an interrupted import is finished by running it again.
+  for (let start = 0; start < valid.length; start += chunk) {
+    await ctx.db.transaction().execute(async (trx) => {
+      const tctx = { ...ctx, db: trx };
+      for (const { input } of valid.slice(start, start + chunk)) {
+        const saved = await saveProduct(tctx, input, categories);
+        if (saved.created) created++;
+        else updated++;
+      }
+    });
+    options.onProgress?.(Math.min(start + chunk, valid.length), valid.length);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   options.onProgress?.(valid.length, valid.length);
   problems.sort((a, b) => a.line - b.line);
   return { ok: true, total: rows.length, created, updated, skipped: rows.length - valid.length, problems };

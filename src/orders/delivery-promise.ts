@@ -53,7 +53,7 @@ export function deliveryPromise(calendar: ShippingCalendar, now: Temporal.Instan
 }
 
 function isBefore(now: Temporal.Instant, moment: Temporal.ZonedDateTime): boolean {
-  return Temporal.Instant.compare(now, moment.toInstant()) <= 0;
+  return Temporal.Instant.compare(now, moment.toInstant()) < 0;
 }
 
 /** The first moment on `date` at which the shop's clock reads the cut-off time or later. */

@@ -1,5 +1,5 @@
-import type { Ctx } from '../context.ts';
 import { isoNow } from '../clock.ts';
+import type { Ctx } from '../context.ts';
 import type { StaffRole } from './tables.ts';
 import { hashToken, newToken } from './tokens.ts';
 
@@ -30,7 +30,14 @@ export async function loadSession(ctx: Ctx, token: string): Promise<SessionStaff
   const row = await ctx.db
     .selectFrom('staff_sessions')
     .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-    .select(['staff.id', 'staff.email', 'staff.name', 'staff.role', 'staff.disabled_at', 'staff_sessions.expires_at'])
+    .select([
+      'staff.id',
+      'staff.email',
+      'staff.name',
+      'staff.role',
+      'staff.disabled_at',
+      'staff_sessions.expires_at',
+    ])
     .where('staff_sessions.id_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.disabled_at || row.expires_at <= isoNow(ctx.clock)) return null;

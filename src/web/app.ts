@@ -5,11 +5,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { LookupService } from '../appliances/lookup-service.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import type { Config, Locale } from '../config.ts';
 import type { Ctx } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { type SessionStaff, loadSession } from '../staff/sessions.ts';
+import { loadSession, type SessionStaff } from '../staff/sessions.ts';
 import { PUBLIC_DIR } from './assets.ts';
 import { cookieSpec } from './cookies.ts';
 import { registerCsrf } from './csrf.ts';
@@ -44,7 +45,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await registerSecurityHeaders(app, config);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: 50 * 1024 * 1024, files: 1 },
+  });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,
@@ -63,18 +67,31 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.decorateRequest('ctx', null as unknown as Ctx);
   app.addHook('onRequest', async (request, reply) => {
     const { locale, fromQuery } = resolveLocale(
-      { query: request.query, cookie: request.cookies[LOCALE_COOKIE], acceptLanguage: request.headers['accept-language'] },
+      {
+        query: request.query,
+        cookie: request.cookies[LOCALE_COOKIE],
+        acceptLanguage: request.headers['accept-language'],
+      },
       config.defaultLocale,
     );
     request.locale = locale;
     request.t = translator(locale);
     request.ctx = { db: deps.db, clock, config, locale };
     if (fromQuery && request.cookies[LOCALE_COOKIE] !== locale) {
-      reply.setCookie(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 365 * 24 * 3600, httpOnly: true });
+      reply.setCookie(LOCALE_COOKIE, locale, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 365 * 24 * 3600,
+        httpOnly: true,
+      });
     }
     const token = request.cookies[staffCookie.name];
     if (token) request.staff = await loadSession(request.ctx, token);
   });
+  const lookup = new LookupService({ log: app.log });
+  app.decorate('lookup', lookup);
+  app.addHook('onReady', () => lookup.load({ db: deps.db, clock, config, locale: config.defaultLocale }));
+  app.addHook('onClose', () => lookup.close());
   registerCsrf(app, config);
   registerErrorHandling(app, config);
   await registerRoutes(app);
@@ -85,6 +102,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     deps: Required<AppDeps>;
+    /** The in-memory appliance lookup, loaded when the app is ready; refresh it after changing appliances. */
+    lookup: LookupService;
   }
   interface FastifyRequest {
     locale: Locale;

@@ -16,6 +16,11 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       servers: [{ url: config.publicUrl }],
       tags: [
         { name: 'catalog', description: 'Products and categories' },
+        {
+          name: 'appliances',
+          description: 'Appliance lookup by type-plate number, brands and their plate guides',
+        },
+        { name: 'cart', description: 'Carts without an account' },
         { name: 'system', description: 'Health' },
       ],
     },

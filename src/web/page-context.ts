@@ -11,6 +11,8 @@ export type PageCtx = {
   timeZone: string;
   /** Path and query of this page, for the language switch and canonical links. */
   url: string;
+  /** The shop's public address (PUBLIC_URL, no trailing slash), for links that must be absolute. */
+  publicUrl: string;
   csrfToken: () => string;
   staff: { id: string; name: string; role: 'owner' | 'staff' } | null;
 };
@@ -23,6 +25,7 @@ export function pageCtx(request: FastifyRequest, config: Config): PageCtx {
     currency: config.currency,
     timeZone: config.shopTimezone,
     url: request.url,
+    publicUrl: config.publicUrl,
     csrfToken: () => request.csrfToken(),
     staff: request.staff
       ? { id: request.staff.id, name: request.staff.name, role: request.staff.role }

@@ -1,6 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { registerCatalogApi } from '../catalog/routes.ts';
+import { registerApplianceAdmin } from '../appliances/admin/register.ts';
+import { registerLookupPages } from '../appliances/pages/register.tsx';
+import { registerApplianceApi } from '../appliances/routes.ts';
+import { registerCatalogAdmin } from '../catalog/admin/register.ts';
+import { registerImageRoutes } from '../catalog/image-routes.ts';
 import { registerCatalogPages } from '../catalog/pages/register.tsx';
+import { registerCatalogApi } from '../catalog/routes.ts';
+import { registerCartPages } from '../orders/pages/register.tsx';
+import { registerCartApi } from '../orders/routes.ts';
 import { registerStaffPages } from '../staff/pages/register.tsx';
 import { registerApiDocs } from './api-docs.tsx';
 import { registerHealth } from './health.ts';
@@ -10,6 +17,13 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerHealth(app);
   registerApiDocs(app);
   registerCatalogApi(app);
+  registerApplianceApi(app);
   registerCatalogPages(app);
+  registerLookupPages(app);
+  registerCartApi(app);
+  registerCartPages(app);
   registerStaffPages(app);
+  registerCatalogAdmin(app);
+  registerApplianceAdmin(app);
+  registerImageRoutes(app);
 }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fixedClock } from '../../src/clock.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import type { Ctx } from '../../src/context.ts';
-import { type TestDb, freshTestDb } from '../../src/db/test-db.ts';
+import { freshTestDb, type TestDb } from '../../src/db/test-db.ts';
 import { type App, buildApp } from '../../src/web/app.ts';
 
 export type TestApp = {
@@ -21,7 +21,10 @@ export type TestApp = {
  * A whole shop on a fresh database (SQLite in memory, or a fresh PostgreSQL schema when DATABASE_URL says so),
  * with a clock the test controls. Close it in `after`/`afterEach`.
  */
-export async function startTestApp(overrides: Partial<Config> = {}, now = '2026-11-30T12:00:00Z'): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Config> = {},
+  now = '2026-11-30T12:00:00Z',
+): Promise<TestApp> {
   const testDb = await freshTestDb();
   const config = loadConfig(
     { DATA_DIR: mkdtempSync(join(tmpdir(), 'toonbank-test-')), LOG_LEVEL: 'silent' },

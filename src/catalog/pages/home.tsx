@@ -1,3 +1,4 @@
+import { LookupBox } from '../../appliances/pages/lookup-box.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { CategoryView } from '../queries.ts';
@@ -5,9 +6,16 @@ import type { CategoryView } from '../queries.ts';
 export function HomePage({ ctx, categories }: { ctx: PageCtx; categories: CategoryView[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={ctx.shopName} description={t('home.intro')} categories={categories}>
+    <Layout
+      ctx={ctx}
+      title={ctx.shopName}
+      description={t('home.intro')}
+      categories={categories}
+      scripts={['lookup-suggest.js']}
+    >
+      <LookupBox ctx={ctx} headline />
       <section class="hero">
-        <h1>{t('home.title')}</h1>
+        <h2>{t('home.title')}</h2>
         <p>{t('home.intro')}</p>
       </section>
       <section aria-labelledby="cats-heading">

@@ -20,9 +20,9 @@ export function ProductCard({ ctx, product }: { ctx: PageCtx; product: ProductVi
           {product.name.slice(0, 1)}
         </span>
       )}
-      <h3>
+      <h2>
         <a href={`/p/${product.slug}`}>{product.name}</a>
-      </h3>
+      </h2>
       <PriceTag ctx={ctx} cents={product.priceCents} lowest30={product.lowest30DaysCents} />
       <StockState ctx={ctx} stock={product.stock} />
       {product.mailboxFit ? <p class="badge">{ctx.t('catalog.mailbox')}</p> : null}

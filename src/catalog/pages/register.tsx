@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
-import { listCategories, listProducts, productBySlug } from '../queries.ts';
+import { listCategories, listProducts, productBySku, productBySlug } from '../queries.ts';
 import { CategoryPage } from './category.tsx';
 import { HomePage } from './home.tsx';
 import { ProductPage } from './product.tsx';
@@ -60,6 +60,14 @@ export function registerCatalogPages(app: FastifyInstance): void {
       reply,
       <ProductPage ctx={pageCtx(request, app.config)} product={product} categories={categories} />,
     );
+  });
+
+  /** Product links where only the SKU is known (lookup results): the canonical page is /p/:slug. */
+  app.get('/p/by-sku/:sku', async (request, reply) => {
+    const { sku } = request.params as { sku: string };
+    const product = await productBySku(request.ctx, sku);
+    if (!product) throw new AppError('not-found');
+    return reply.redirect(`/p/${product.slug}`, 301);
   });
 
   app.get('/search', async (request, reply) => {

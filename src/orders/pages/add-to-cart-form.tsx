@@ -18,8 +18,9 @@ export function AddToCartForm({
       <CsrfField ctx={ctx} />
       <input type="hidden" name="sku" value={sku} />
       <input type="hidden" name="quantity" value="1" />
-      <button type="submit" aria-label={ctx.t('cart.addName', { name })} disabled={disabled}>
+      <button type="submit" disabled={disabled}>
         {ctx.t('cart.add')}
+        <span class="sr-only">: {name}</span>
       </button>
     </form>
   );

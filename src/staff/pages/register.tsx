@@ -1,4 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAccountRoutes } from '../account-routes.tsx';
+import { registerAdminGuard } from '../guard.ts';
+import { registerStaffRoutes } from '../staff-routes.tsx';
 
-/** Admin pages: filled in by the admin work (setup link, login, staff, products, imports). */
-export function registerStaffPages(_app: FastifyInstance): void {}
+/** The admin's own pages: the /admin guard, setup link, login and logout, invitations and staff management. */
+export function registerStaffPages(app: FastifyInstance): void {
+  registerAdminGuard(app);
+  registerAccountRoutes(app);
+  registerStaffRoutes(app);
+}

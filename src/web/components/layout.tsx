@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { LOCALES } from '../../config.ts';
 import { assetUrl } from '../assets.ts';
 import { type PageCtx, withLang } from '../page-context.ts';
 
@@ -36,7 +37,10 @@ export function Layout({
         <title>{fullTitle}</title>
         <meta name="description" content={description ?? t('layout.footerPromise')} />
         {noindex ? <meta name="robots" content="noindex" /> : null}
-        <link rel="alternate" hreflang={other} href={withLang(ctx.url, other)} />
+        {/* every language version, this one included, by absolute URL (as search engines require) */}
+        {LOCALES.map((l) => (
+          <link key={l} rel="alternate" hreflang={l} href={`${ctx.publicUrl}${withLang(ctx.url, l)}`} />
+        ))}
         <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
         <link rel="stylesheet" href={assetUrl('app.css')} />
         {(scripts ?? []).map((s) => (
@@ -60,7 +64,13 @@ export function Layout({
               {t('layout.switchTo')}
             </a>
           </div>
-          <form class="search" role="search" action="/search" method="get">
+          <form
+            class="search"
+            role="search"
+            action="/search"
+            method="get"
+            aria-label={t('layout.searchLabel')}
+          >
             <label for="site-search" class="sr-only">
               {t('layout.searchLabel')}
             </label>

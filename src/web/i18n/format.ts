@@ -2,6 +2,7 @@ import type { Locale } from '../../config.ts';
 
 const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
 const priceFormats = new Map<string, Intl.NumberFormat>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** `1295` → "€ 12,95" (nl) / "€12.95" (en). Integer cents in, never floats near money. */
@@ -15,8 +16,14 @@ export function formatPrice(cents: number, locale: Locale, currency = 'EUR'): st
   return format.format(cents / 100);
 }
 
+/** `1234.5` → "1.234,5" (nl) / "1,234.5" (en). The formatter is made once per language: making one is slow. */
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale]).format(n);
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlLocale[locale]);
+    numberFormats.set(locale, format);
+  }
+  return format.format(n);
 }
 
 /** A date (and optionally time) in the shop's time zone, e.g. "dinsdag 2 december 2026". */

@@ -1,9 +1,26 @@
-import type { Locale } from '../../config.ts';
+import { applianceAdminMessages } from '../../appliances/admin/messages.ts';
+import { applianceMessages } from '../../appliances/messages.ts';
+import { lookupPageMessages } from '../../appliances/pages/messages.ts';
+import { catalogAdminMessages } from '../../catalog/admin/messages.ts';
 import { catalogMessages } from '../../catalog/messages.ts';
+import type { Locale } from '../../config.ts';
+import { cartMessages } from '../../orders/cart-messages.ts';
+import { orderMessages } from '../../orders/messages.ts';
+import { staffMessages } from '../../staff/messages.ts';
 import { webMessages } from '../messages.ts';
 
 // Each domain keeps its own catalogue; they are merged here. Add a domain's catalogue to this list.
-const catalogues = [webMessages, catalogMessages] as const;
+const catalogues = [
+  webMessages,
+  catalogMessages,
+  staffMessages,
+  catalogAdminMessages,
+  cartMessages,
+  applianceMessages,
+  applianceAdminMessages,
+  lookupPageMessages,
+  orderMessages,
+] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;
 type Keys<C> = C extends { nl: infer N } ? keyof N : never;

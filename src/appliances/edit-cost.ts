@@ -1,0 +1,84 @@
+/**
+ * Edit cost between two normalised model numbers, in half-edits so all arithmetic stays in
+ * integers: insertion, deletion, substitution and adjacent transposition cost 2 (one edit),
+ * a substitution between characters that are easily misread on a type plate costs 1.
+ * Optimal string alignment (restricted Damerau–Levenshtein): a transposed pair is not edited again.
+ */
+
+/** Characters that look alike on an engraved or worn plate; each group folds to its first member. */
+const MISREAD_GROUPS = ['0O', '1IL', '8B', '5S', '2Z', '6G'];
+
+/** Byte → byte table mapping every misreadable character to its group's representative. */
+export const MISREAD_FOLD: Uint8Array = (() => {
+  const table = new Uint8Array(256);
+  for (let c = 0; c < 256; c++) table[c] = c;
+  for (const group of MISREAD_GROUPS) {
+    for (const ch of group) table[ch.charCodeAt(0)] = group.charCodeAt(0);
+  }
+  return table;
+})();
+
+/** One edit, in the half-edit units returned by {@link editCostHalves}. */
+export const EDIT = 2;
+
+let prev2 = new Int32Array(64);
+let prev = new Int32Array(64);
+let cur = new Int32Array(64);
+
+/**
+ * Cost in half-edits of turning `a[aStart, aStart+aLen)` into `b[bStart, bStart+bLen)`,
+ * or `Infinity` as soon as it is certain to exceed `maxHalves`.
+ */
+export function editCostHalves(
+  a: Uint8Array,
+  aStart: number,
+  aLen: number,
+  b: Uint8Array,
+  bStart: number,
+  bLen: number,
+  maxHalves: number,
+): number {
+  if (Math.abs(aLen - bLen) * EDIT > maxHalves) return Infinity;
+  if (bLen + 1 > cur.length) {
+    prev2 = new Int32Array(bLen * 2 + 2);
+    prev = new Int32Array(bLen * 2 + 2);
+    cur = new Int32Array(bLen * 2 + 2);
+  }
+  for (let j = 0; j <= bLen; j++) prev[j] = j * EDIT;
+  for (let i = 1; i <= aLen; i++) {
+    const ca = a[aStart + i - 1]!;
+    cur[0] = i * EDIT;
+    let rowMin = cur[0]!;
+    for (let j = 1; j <= bLen; j++) {
+      const cb = b[bStart + j - 1]!;
+      const sub = ca === cb ? 0 : MISREAD_FOLD[ca] === MISREAD_FOLD[cb] ? 1 : EDIT;
+      let v = prev[j - 1]! + sub;
+      const del = prev[j]! + EDIT;
+      if (del < v) v = del;
+      const ins = cur[j - 1]! + EDIT;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ca === b[bStart + j - 2] && a[aStart + i - 2] === cb) {
+        const tr = prev2[j - 2]! + EDIT;
+        if (tr < v) v = tr;
+      }
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > maxHalves) return Infinity;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  const cost = prev[bLen]!;
+  return cost > maxHalves ? Infinity : cost;
+}
+
+const encoder = new TextEncoder();
+
+/** Edit cost in edits (0.5 steps) between two normalised strings; `Infinity` beyond `maxCost`. */
+export function plateEditCost(a: string, b: string, maxCost = Infinity): number {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  return editCostHalves(x, 0, x.length, y, 0, y.length, maxCost * EDIT) / EDIT;
+}

@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { MISREAD_FOLD, plateEditCost } from './edit-cost.ts';
+import { fuzzyWalk } from './fuzzy-walk.ts';
+import { KeySegmentBuilder } from './key-segment.ts';
+
+const fold = (s: string) => String.fromCharCode(...[...s].map((ch) => MISREAD_FOLD[ch.charCodeAt(0)]!));
+const key = fc.string({ unit: fc.constantFrom(...'AB01O8C'), minLength: 1, maxLength: 9 });
+
+describe('fuzzyWalk', () => {
+  it('emits exactly the model keys within k edits after folding misreadings', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { maxLength: 40 }), key, fc.constantFrom(1, 2), (keys, query, k) => {
+        const builder = new KeySegmentBuilder();
+        for (const [slot, text] of keys.entries()) builder.add(text, slot, false);
+        builder.add('0000000000', keys.length, true);
+        const segment = builder.finish();
+        const q = Uint8Array.from(query, (ch) => ch.charCodeAt(0));
+        const found = new Set<string>();
+        fuzzyWalk(segment, q, q.length, k, MISREAD_FOLD, (i) => found.add(keys[segment.owner[i]! >>> 1]!));
+        const expected = keys.filter((text) => plateEditCost(fold(text), fold(query)) <= k);
+        assert.deepEqual([...found].sort(), expected.sort());
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

@@ -1,0 +1,216 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type BrandWords, type IndexedAppliance, LookupIndex } from './lookup-index.ts';
+
+const brands: BrandWords = [
+  { brand: 'Philips', words: ['philips'] },
+  { brand: 'Bosch', words: ['bosch'] },
+  { brand: "De'Longhi", words: ['delonghi', 'de longhi'] },
+  { brand: 'Krups', words: ['krups'] },
+  { brand: 'Electrolux', words: ['electrolux'] },
+];
+
+const item = (
+  id: string,
+  brand: string,
+  model: string,
+  aliases: string[] = [],
+  orderCount = 0,
+): IndexedAppliance => ({
+  id,
+  brand,
+  model,
+  aliases,
+  orderCount,
+});
+
+const catalogue = [
+  item('fc09', 'Philips', 'FC8520/09', ['8710103852009', '882985200910'], 5),
+  item('fc01', 'Philips', 'FC8520/01', [], 9),
+  item('fc02', 'Philips', 'FC8520/02', [], 1),
+  item('hd60', 'Philips', 'HD7865/60'),
+  item('bgl', 'Bosch', 'BGL3A330/01', ['4242002123451']),
+  item('fc-bosch', 'Bosch', 'FC8520/77'),
+  item('ecam', "De'Longhi", 'ECAM22.110.B'),
+  item('ea', 'Krups', 'EA8108'),
+  item('pd', 'Electrolux', 'PD91-4IG', ['900 258 123']),
+];
+const index = LookupIndex.build(catalogue, brands);
+const ids = (query: string, limit?: number) => index.search(query, { limit }).hits.map((h) => h.id);
+
+describe('LookupIndex', () => {
+  it('finds FC8520/09 when typed as fc 8520-09', () => {
+    assert.deepEqual(index.search('fc 8520-09').hits[0], {
+      id: 'fc09',
+      match: 'exact',
+      cost: 0,
+      matched: 'FC8520/09',
+    });
+  });
+
+  it('ignores case, spaces, dots, dashes and slashes', () => {
+    for (const q of ['ecam 22 110 b', 'ECAM-22/110_B', 'Ecam22.110.b']) assert.equal(ids(q)[0], 'ecam');
+  });
+
+  it('lists every variant for the prefix FC8520', () => {
+    assert.deepEqual(ids('FC8520').sort(), ['fc-bosch', 'fc01', 'fc02', 'fc09']);
+    assert.ok(index.search('FC8520').hits.every((h) => h.match === 'prefix'));
+  });
+
+  it('lists nothing for a prefix shorter than three characters', () => {
+    assert.deepEqual(ids('F'), []);
+    assert.deepEqual(ids('FC'), []);
+  });
+
+  it('forgives one substitution, insertion, deletion or transposition', () => {
+    for (const q of ['FC8521/09', 'FC85200/09', 'FC852/09', 'FC8250/09']) {
+      const hit = index.search(q).hits[0];
+      assert.equal(hit?.id, 'fc09', q);
+      assert.equal(hit?.match, 'fuzzy');
+      assert.equal(hit?.cost, 1);
+    }
+  });
+
+  it('forgives two edits in a number of seven or more characters', () => {
+    assert.equal(ids('FC8251/09')[0], 'fc09');
+    assert.equal(ids('BGL3A303/10')[0], 'bgl');
+  });
+
+  it('forgives only one edit in a number of six characters or fewer', () => {
+    assert.equal(ids('EA8180')[0], 'ea');
+    assert.deepEqual(ids('AE8180'), []);
+  });
+
+  it('charges half an edit for a plate misreading and ranks it before a real typo', () => {
+    const [first, second] = index.search('FC852O09').hits;
+    assert.deepEqual([first?.id, first?.cost], ['fc09', 0.5]);
+    assert.ok((second?.cost ?? 0) > 0.5);
+    assert.equal(index.search('BGL3A33O/OI').hits[0]?.cost, 1.5);
+  });
+
+  it('recognises a brand word before or after the model and narrows to that brand', () => {
+    assert.deepEqual(index.search('philips FC8520'), {
+      brand: 'Philips',
+      hits: index.search('FC8520').hits.filter((h) => h.id !== 'fc-bosch'),
+    });
+    assert.deepEqual(ids('FC8520 BOSCH'), ['fc-bosch']);
+    assert.equal(index.search('FC8520 BOSCH').brand, 'Bosch');
+  });
+
+  it('recognises a brand of two words and one with an apostrophe', () => {
+    assert.equal(index.search('de longhi ecam22110b').brand, "De'Longhi");
+    assert.equal(index.search("De'Longhi ECAM22.110.B").hits[0]?.id, 'ecam');
+  });
+
+  it('returns the brand and no hits when only a brand is typed', () => {
+    assert.deepEqual(index.search('  Philips '), { brand: 'Philips', hits: [] });
+  });
+
+  it('finds an appliance by EAN, by 12NC and by a PNC typed with spaces', () => {
+    assert.deepEqual(index.search('8710103852009').hits[0], {
+      id: 'fc09',
+      match: 'alias',
+      cost: 0,
+      matched: '8710103852009',
+    });
+    assert.equal(ids('8829 8520 0910')[0], 'fc09');
+    assert.equal(ids('900258123')[0], 'pd');
+  });
+
+  it('finds an appliance by the start of an alias', () => {
+    assert.equal(ids('42420021')[0], 'bgl');
+  });
+
+  it('finds the model when a production code follows it', () => {
+    assert.equal(ids('BGL3A330/01 FD 9103')[0], 'bgl');
+  });
+
+  it('ranks exact before prefix before fuzzy', () => {
+    const idx = LookupIndex.build(
+      [
+        item('fuzzy', 'Philips', 'HD7866', [], 99),
+        item('prefix', 'Philips', 'HD78650', [], 50),
+        item('exact', 'Philips', 'HD7865'),
+      ],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('HD7865').hits.map((h) => [h.id, h.match]),
+      [
+        ['exact', 'exact'],
+        ['prefix', 'prefix'],
+        ['fuzzy', 'fuzzy'],
+      ],
+    );
+  });
+
+  it('ranks cheaper typos first, then more ordered, then shorter and alphabetical models', () => {
+    const idx = LookupIndex.build(
+      [
+        item('b', 'Philips', 'HD7865/62', [], 1),
+        item('a', 'Philips', 'HD7865/61', [], 1),
+        item('short', 'Philips', 'HD786564', [], 1),
+        item('popular', 'Philips', 'HD7865/63', [], 7),
+        item('misread', 'Philips', 'HD7865/6O', [], 0),
+      ],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('HD7865/60').hits.map((h) => h.id),
+      ['misread', 'popular', 'short', 'a', 'b'],
+    );
+  });
+
+  it('lists each appliance once even when its model and alias both match', () => {
+    const idx = LookupIndex.build([item('x', 'Philips', 'HD7865/60', ['HD786560X'])], brands);
+    assert.deepEqual(
+      idx.search('HD7865').hits.map((h) => h.id),
+      ['x'],
+    );
+  });
+
+  it('returns ten hits by default and honours a limit', () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      item(`m${i}`, 'Philips', `XD1234/${String(i).padStart(2, '0')}`),
+    );
+    const idx = LookupIndex.build(many, brands);
+    assert.equal(idx.search('XD1234').hits.length, 10);
+    assert.equal(idx.search('XD1234', { limit: 3 }).hits.length, 3);
+  });
+
+  it('finds an upserted appliance without a rebuild and forgets its old model', () => {
+    const idx = LookupIndex.build(catalogue, brands);
+    idx.upsert(item('new', 'Philips', 'XC8147/01'));
+    idx.upsert(item('hd60', 'Philips', 'HD7866/60'));
+    assert.equal(idx.search('XC8147/01').hits[0]?.id, 'new');
+    assert.equal(idx.search('XC8147/10').hits[0]?.id, 'new');
+    assert.equal(idx.search('HD7866/60').hits[0]?.match, 'exact');
+    assert.notEqual(idx.search('HD7865/60').hits[0]?.match, 'exact');
+    assert.equal(idx.size, catalogue.length + 1);
+  });
+
+  it('keeps finding upserts after the delta is merged into the base', () => {
+    const idx = LookupIndex.build([], brands);
+    for (let i = 0; i < 5000; i++)
+      idx.upsert(item(`u${i}`, 'Philips', `SCF${String(i).padStart(4, '0')}/10`));
+    assert.equal(idx.size, 5000);
+    assert.equal(idx.search('SCF4999/10').hits[0]?.id, 'u4999');
+    assert.equal(idx.search('SCF0001/10').hits[0]?.id, 'u1');
+  });
+
+  it('forgets a removed appliance', () => {
+    const idx = LookupIndex.build(catalogue, brands);
+    idx.remove('ea');
+    assert.deepEqual(
+      idx.search('EA8108').hits.map((h) => h.id),
+      [],
+    );
+    assert.equal(idx.size, catalogue.length - 1);
+  });
+
+  it('re-ranks after an order count changes', () => {
+    const idx = LookupIndex.build(catalogue, brands);
+    idx.setOrderCount('fc02', 100);
+    assert.equal(idx.search('philips FC8520').hits[0]?.id, 'fc02');
+  });
+});

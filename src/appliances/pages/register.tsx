@@ -1,0 +1,92 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { formField, formFile } from '../../staff/pages/form-body.ts';
+import { pageCtx } from '../../web/page-context.ts';
+import { sendPage } from '../../web/render.ts';
+import { lookupInputProblem } from '../lookup-input.ts';
+import { requestIdentification } from '../request-identification.ts';
+import { listBrandGuides } from '../save-brand-guides.ts';
+import { LookupPage } from './lookup-page.tsx';
+import { PlateGuidePage } from './plate-guide-page.tsx';
+import { RequestThanksPage } from './request-thanks-page.tsx';
+
+/** The storefront side of the appliance lookup: results, one appliance, the plate guide, "we'll find it for you". */
+export function registerLookupPages(app: FastifyInstance): void {
+  app.get('/lookup', async (request, reply) => {
+    const { q, serial } = lookupQuery(request);
+    if (q.trim() === '') return reply.redirect('/', 303);
+    const problem = lookupInputProblem(request.t, { q, serial });
+    if (problem) throw new AppError('invalid-input', { reason: problem });
+    const [answer, guides] = await Promise.all([
+      app.lookup.lookup(request.ctx, { q, serial, limit: 10 }),
+      listBrandGuides(request.ctx),
+    ]);
+    return sendPage(
+      reply,
+      <LookupPage ctx={pageCtx(request, app.config)} answer={answer} serial={serial} guides={guides} />,
+    );
+  });
+
+  app.get('/a/:id', async (request, reply) => {
+    const { id } = request.params as { id: string };
+    const { serial } = lookupQuery(request);
+    const problem = lookupInputProblem(request.t, { q: 'x', serial });
+    if (problem) throw new AppError('invalid-input', { reason: problem });
+    const [answer, guides] = await Promise.all([
+      app.lookup.appliance(request.ctx, id, serial),
+      listBrandGuides(request.ctx),
+    ]);
+    if (!answer) throw new AppError('not-found');
+    return sendPage(
+      reply,
+      <LookupPage ctx={pageCtx(request, app.config)} answer={answer} serial={serial} guides={guides} />,
+    );
+  });
+
+  for (const path of ['/typeplaatje', '/type-plate']) {
+    app.get(path, async (request, reply) =>
+      sendPage(
+        reply,
+        <PlateGuidePage ctx={pageCtx(request, app.config)} guides={await listBrandGuides(request.ctx)} />,
+      ),
+    );
+  }
+
+  app.post('/lookup/requests', async (request, reply) => {
+    const body = request.body;
+    const file = formFile(body, 'photo');
+    const input = {
+      query: formField(body, 'query').slice(0, 1000),
+      serial: formField(body, 'serial').slice(0, 1000),
+      email: formField(body, 'email').slice(0, 1000),
+      locale: request.locale,
+      ...(file ? { photo: { bytes: await file.toBuffer(), type: file.mimetype } } : {}),
+    };
+    const result = await requestIdentification(request.ctx, input);
+    const ctx = pageCtx(request, app.config);
+    if (!result.ok) {
+      const answer = { query: input.query.trim(), brand: null, matches: [] };
+      const state = {
+        query: input.query,
+        serial: input.serial,
+        email: input.email,
+        errors: result.fields as Record<string, string>,
+      };
+      return sendPage(
+        reply,
+        <LookupPage ctx={ctx} answer={answer} serial={input.serial} guides={[]} request={state} />,
+        422,
+      );
+    }
+    return sendPage(
+      reply,
+      <RequestThanksPage ctx={ctx} query={input.query.trim()} email={input.email.trim()} />,
+    );
+  });
+}
+
+function lookupQuery(request: FastifyRequest): { q: string; serial: string } {
+  const query = request.query as { q?: unknown; serial?: unknown };
+  const text = (v: unknown) => (typeof v === 'string' ? v : Array.isArray(v) ? String(v[0] ?? '') : '');
+  return { q: text(query.q), serial: text(query.serial).trim() };
+}

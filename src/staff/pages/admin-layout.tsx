@@ -1,0 +1,90 @@
+import type { ComponentChildren } from 'preact';
+import { assetUrl } from '../../web/assets.ts';
+import { CsrfField } from '../../web/components/csrf-field.tsx';
+import { type PageCtx, withLang } from '../../web/page-context.ts';
+
+/**
+ * The admin frame: the storefront's look, `noindex`, a skip link, a labelled admin menu (when logged in) with a
+ * logout button, and `<main id="main">`. Works without JavaScript and at 360 px.
+ */
+export function AdminLayout({
+  ctx,
+  title,
+  children,
+  refreshSeconds,
+}: {
+  ctx: PageCtx;
+  title: string;
+  children: ComponentChildren;
+  /** Reload the page every few seconds (a running import), without JavaScript. */
+  refreshSeconds?: number | undefined;
+}) {
+  const { t, locale, staff } = ctx;
+  const other = locale === 'nl' ? 'en' : 'nl';
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        {refreshSeconds ? <meta http-equiv="refresh" content={String(refreshSeconds)} /> : null}
+        <title>{`${title} · ${t('admin.title')} · ${ctx.shopName}`}</title>
+        <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+        <link rel="stylesheet" href={assetUrl('app.css')} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          {t('layout.skip')}
+        </a>
+        <header class="site-header">
+          <div class="bar">
+            <a class="brand" href={staff ? '/admin' : '/'}>
+              {ctx.shopName} · {t('admin.title')}
+            </a>
+            <a class="lang" href={withLang(ctx.url, other)} hreflang={other} lang={other}>
+              <span class="sr-only">{t('layout.language')}: </span>
+              {t('layout.switchTo')}
+            </a>
+          </div>
+          {staff ? (
+            <nav aria-label={t('admin.nav')} class="admin-nav cats">
+              <ul>
+                <li>
+                  <a href="/admin">{t('admin.home')}</a>
+                </li>
+                <li>
+                  <a href="/admin/products">{t('admin.products')}</a>
+                </li>
+                <li>
+                  <a href="/admin/categories">{t('admin.categories')}</a>
+                </li>
+                <li>
+                  <a href="/admin/import">{t('admin.import')}</a>
+                </li>
+                {staff.role === 'owner' ? (
+                  <li>
+                    <a href="/admin/staff">{t('admin.staff')}</a>
+                  </li>
+                ) : null}
+                <li>
+                  <a href="/">{t('admin.shop')}</a>
+                </li>
+                <li>
+                  <form method="post" action="/admin/logout">
+                    <CsrfField ctx={ctx} />
+                    <button type="submit" class="secondary">
+                      {t('admin.logout')}
+                    </button>
+                  </form>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { seedDemo } from '../../src/db/seed.ts';
+import { startTestApp, type TestApp } from './test-app.ts';
+
+/** Debian's Chromium; CI installs it (see .ci/run). CHROMIUM_PATH overrides it. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Flags for a closed network: no background calls home, nothing that waits on Google's hosts. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const VIEWPORTS = {
+  phone: { width: 360, height: 740 },
+  desktop: { width: 1280, height: 800 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+export type BrowserShop = {
+  browser: Browser;
+  shop: TestApp;
+  /** `http://127.0.0.1:<port>` of the listening shop. */
+  baseUrl: string;
+  /**
+   * A fresh browser context (own cookies) at a viewport, with one page open at `path`. The browser's
+   * language (Accept-Language) is Dutch unless `browserLocale` says otherwise.
+   */
+  open(path: string, options?: { viewport?: ViewportName; browserLocale?: string }): Promise<Page>;
+  close(): Promise<void>;
+};
+
+/**
+ * One seeded shop listening on a random loopback port and one headless Chromium (Playwright launches it with
+ * a new, empty profile), for one test file: start in `before`, close in `after`. Each `open` gets its own
+ * context, so language cookies and sessions never leak between journeys.
+ */
+export async function startBrowserShop(): Promise<BrowserShop> {
+  const shop = await startTestApp();
+  const contexts: BrowserContext[] = [];
+  let browser: Browser | undefined;
+  try {
+    await seedDemo(shop.ctx);
+    await shop.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = shop.app.server.address() as AddressInfo;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const launched = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+    });
+    browser = launched;
+    return {
+      browser: launched,
+      shop,
+      baseUrl,
+      async open(path, options = {}) {
+        const context = await launched.newContext({
+          baseURL: baseUrl,
+          viewport: VIEWPORTS[options.viewport ?? 'desktop'],
+          locale: options.browserLocale ?? 'nl-NL',
+        });
+        contexts.push(context);
+        const page = await context.newPage();
+        await page.goto(path);
+        return page;
+      },
+      async close() {
+        for (const c of contexts) await c.close();
+        await launched.close();
+        await shop.close();
+      },
+    };
+  } catch (err) {
+    await browser?.close();
+    await shop.close();
+    throw err;
+  }
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+type AxeViolation = {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+};
+
+/**
+ * Runs axe-core (WCAG 2.0–2.2 A and AA rules plus best practices) on the page as it is now and fails with a
+ * readable list when it finds anything. axe is evaluated over the DevTools protocol, which the page's strict
+ * CSP (no inline script) does not govern, so the page is tested with its real headers.
+ */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const loaded = await page.evaluate('typeof window.axe === "object"');
+  if (!loaded) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(`axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'],
+    }).then((r) => r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    })))`)) as AxeViolation[];
+  if (violations.length === 0) return;
+  const report = violations
+    .map(
+      (v) =>
+        `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .slice(0, 5)
+          .map(
+            (n) =>
+              `    element ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n'),
+    )
+    .join('\n');
+  assert.fail(`axe-core found ${violations.length} accessibility violation(s) on ${page.url()}:\n${report}`);
+}
+
+/** The element that has keyboard focus, described as a person would: its role-ish tag, id and text. */
+export async function focused(page: Page): Promise<{ tag: string; id: string; text: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return { tag: el?.tagName.toLowerCase() ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim() };
+  });
+}
+
+/** An element's text as one line, whitespace collapsed (non-breaking spaces kept, as prices use them). */
+export async function seen(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
+}
