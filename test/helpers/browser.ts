@@ -50,6 +50,7 @@ export async function startBrowserShop(): Promise<BrowserShop> {
   let browser: Browser | undefined;
   try {
     await seedDemo(shop.ctx);
+    await shop.app.lookup.refresh(shop.ctx, 'all');
     await shop.app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = shop.app.server.address() as AddressInfo;
     const baseUrl = `http://127.0.0.1:${port}`;
