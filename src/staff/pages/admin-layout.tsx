@@ -61,6 +61,15 @@ export function AdminLayout({
                 <li>
                   <a href="/admin/import">{t('admin.import')}</a>
                 </li>
+                <li>
+                  <a href="/admin/appliances">{t('applianceAdmin.title')}</a>
+                </li>
+                <li>
+                  <a href="/admin/brands">{t('applianceAdmin.brands')}</a>
+                </li>
+                <li>
+                  <a href="/admin/requests">{t('applianceAdmin.requests')}</a>
+                </li>
                 {staff.role === 'owner' ? (
                   <li>
                     <a href="/admin/staff">{t('admin.staff')}</a>
