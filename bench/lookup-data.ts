@@ -298,6 +298,8 @@ export function* generateAppliances(n: number, seed = 1): Generator<IndexedAppli
     yield { id: `app-${i}`, brand: pattern.brand, ...plate, orderCount };
     i++;
   }
+  // Let go of three million keys even while a caller still holds the finished generator.
+  seen.clear();
 }
 
 export const QUERY_KINDS = [

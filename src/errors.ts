@@ -61,6 +61,38 @@ export const errorCatalogue = {
     status: 415,
     message: { nl: 'Dit soort bestand kunnen we niet lezen.', en: 'We cannot read this kind of file.' },
   },
+  'out-of-stock': {
+    status: 409,
+    message: {
+      nl: 'Sorry, niet alles is nog op voorraad: {skus}. Er is niets besteld; pas je winkelmand aan en probeer het opnieuw.',
+      en: 'Sorry, not everything is in stock any more: {skus}. Nothing was ordered; change your cart and try again.',
+    },
+  },
+  'idempotency-mismatch': {
+    status: 422,
+    message: {
+      nl: 'Deze Idempotency-Key is al gebruikt voor een ander verzoek. Gebruik een nieuwe sleutel.',
+      en: 'This Idempotency-Key was already used for a different request. Use a new key.',
+    },
+  },
+  'request-in-progress': {
+    status: 409,
+    message: {
+      nl: 'Je bestelling wordt nog verwerkt. Wacht een paar seconden en kijk dan opnieuw.',
+      en: 'Your order is still being processed. Wait a few seconds and look again.',
+    },
+  },
+  'cart-empty': {
+    status: 422,
+    message: { nl: 'Je winkelmand is leeg.', en: 'Your cart is empty.' },
+  },
+  'try-again': {
+    status: 503,
+    message: {
+      nl: 'Het is nu erg druk. Er is niets besteld; probeer het over een paar seconden opnieuw.',
+      en: 'We are very busy right now. Nothing was ordered; please try again in a few seconds.',
+    },
+  },
   conflict: { status: 409, message: { nl: 'Dit bestaat al: {reason}', en: 'This already exists: {reason}' } },
   internal: {
     status: 500,
@@ -80,13 +112,21 @@ export class AppError extends Error {
   readonly params: Record<string, string>;
   /** Per-field reasons for forms and the API, already in words. */
   readonly fields: Record<string, string> | undefined;
+  /** Machine-readable details added to the API error body, e.g. `{ skus: [...] }` for out-of-stock. */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(id: ErrorId, params: Record<string, string> = {}, fields?: Record<string, string>) {
+  constructor(
+    id: ErrorId,
+    params: Record<string, string> = {},
+    fields?: Record<string, string>,
+    details?: Record<string, unknown>,
+  ) {
     super(`${id}${params.reason ? `: ${params.reason}` : ''}`);
     this.id = id;
     this.status = errorCatalogue[id].status;
     this.params = params;
     this.fields = fields;
+    this.details = details;
   }
 }
 

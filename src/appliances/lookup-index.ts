@@ -14,8 +14,8 @@
  *   misreading free for the filter, and the exact weighted cost (misreading 0.5, other
  *   edits 1, edit-cost.ts) is computed only for the few keys the walk emits. This needs no
  *   deletion-neighbourhood tables, which at two edits would take ~50 entries per key.
- * - Updates go to a small delta segment rebuilt lazily on the next search; when it passes
- *   DELTA_MERGE keys (or an eighth of the base) it is merged into a new base. Replaced and
+ * - Updates go to a small delta segment rebuilt lazily on the next search; past DELTA_MERGE
+ *   appliances (or an eighth of the base keys) it is merged into a new base. Replaced and
  *   removed slots are tombstoned, so the sorted arrays never shift.
  * - Allowed cost grows with the typed length: up to 3 characters nothing is forgiven, 4–6
  *   allow 1 edit, 7 and more allow 2 (a 6-digit number with two edits is another number).

@@ -3,12 +3,14 @@ import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-appliances.ts';
 import * as m0003 from './migrations/0003-carts.ts';
+import * as m0004 from './migrations/0004-orders.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-appliances': m0002,
   '0003-carts': m0003,
+  '0004-orders': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

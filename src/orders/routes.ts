@@ -1,10 +1,12 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
 import { ErrorSchema } from '../web/api-schemas.ts';
 import { addToCart } from './add-to-cart.ts';
 import { isCartId } from './cart-id.ts';
 import { createCart } from './create-cart.ts';
+import { deliveryText } from './delivery-text.ts';
+import { SHIPPING, shippingOptions } from './shipping-methods.ts';
 import { type CartView, viewCart } from './view-cart.ts';
 
 const CartSchema = Type.Object(
@@ -27,6 +29,19 @@ const CartSchema = Type.Object(
       description: 'VAT included in the total, per rate',
     }),
     currency: Type.String(),
+    shippingOptions: Type.Array(
+      Type.Object({
+        method: Type.String({ description: 'mailbox or parcel' }),
+        available: Type.Boolean({
+          description: 'The method can carry this cart (mailbox: all lines fit, ≤ 2 kg)',
+        }),
+        priceCents: Type.Integer({ description: 'Shipping cost for this cart, incl. VAT' }),
+        deliveryDate: Type.String({ format: 'date', description: 'Promised delivery date when ordered now' }),
+        deliveryText: Type.String({ description: 'The promise in words, in the language of the request' }),
+      }),
+      { description: 'Cheapest available method first' },
+    ),
+    freeShippingFromCents: Type.Integer({ description: 'Goods total from which shipping is free' }),
   },
   { $id: 'Cart' },
 );
@@ -35,7 +50,7 @@ const CartParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{22}$
 
 /** The cart API: the storefront's cart use cases for headless clients. */
 export function registerCartApi(app: FastifyInstance): void {
-  const present = (cart: CartView) => ({
+  const present = (request: FastifyRequest, cart: CartView) => ({
     id: cart.id,
     lines: cart.lines.map((l) => ({
       sku: l.sku,
@@ -50,6 +65,18 @@ export function registerCartApi(app: FastifyInstance): void {
     totalCents: cart.totalCents,
     vatCents: cart.vatCents,
     currency: app.config.currency,
+    shippingOptions: shippingOptions(
+      { itemsCents: cart.totalCents, weightGrams: cart.weightGrams, allMailboxFit: cart.allMailboxFit },
+      app.config,
+      request.ctx.clock.now(),
+    ).map((o) => ({
+      method: o.method,
+      available: o.available,
+      priceCents: o.priceCents,
+      deliveryDate: o.promise.deliveryDate.toString(),
+      deliveryText: deliveryText(request.t, request.locale, o.promise, o.method, request.ctx.clock.now()),
+    })),
+    freeShippingFromCents: SHIPPING.freeFromCents,
   });
 
   app.post(
@@ -80,7 +107,7 @@ export function registerCartApi(app: FastifyInstance): void {
       const { id } = request.params as { id: string };
       const cart = await viewCart(request.ctx, id);
       if (!cart) throw new AppError('not-found');
-      return present(cart);
+      return present(request, cart);
     },
   );
 
@@ -114,7 +141,7 @@ export function registerCartApi(app: FastifyInstance): void {
           },
         );
       }
-      return present((await viewCart(request.ctx, id))!);
+      return present(request, (await viewCart(request.ctx, id))!);
     },
   );
 }

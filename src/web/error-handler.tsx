@@ -18,7 +18,16 @@ export function registerErrorHandling(app: FastifyInstance, config: Config): voi
       return respond(request, reply, config, 'internal', 500, { requestId: request.id });
     }
     if (appError.status >= 500) request.log.error({ err: error }, appError.id);
-    return respond(request, reply, config, appError.id, appError.status, appError.params, appError.fields);
+    return respond(
+      request,
+      reply,
+      config,
+      appError.id,
+      appError.status,
+      appError.params,
+      appError.fields,
+      appError.details,
+    );
   });
 
   app.setNotFoundHandler((request, reply) => respond(request, reply, config, 'not-found', 404, {}));
@@ -60,6 +69,7 @@ function respond(
   status: number,
   params: Record<string, string>,
   fields?: Record<string, string>,
+  details?: Record<string, unknown>,
 ) {
   const locale = request.locale ?? config.defaultLocale;
   const message = errorMessage(id, locale, { ...params, requestId: request.id });
@@ -70,6 +80,7 @@ function respond(
         message,
         ...(params.reason ? { reason: params.reason } : {}),
         ...(fields ? { fields } : {}),
+        ...details,
       },
     });
   }

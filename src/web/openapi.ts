@@ -21,6 +21,7 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
           description: 'Appliance lookup by type-plate number, brands and their plate guides',
         },
         { name: 'cart', description: 'Carts without an account' },
+        { name: 'checkout', description: 'Placing orders, exactly once per Idempotency-Key' },
         { name: 'system', description: 'Health' },
       ],
     },

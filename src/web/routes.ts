@@ -7,6 +7,7 @@ import { registerImageRoutes } from '../catalog/image-routes.ts';
 import { registerCatalogPages } from '../catalog/pages/register.tsx';
 import { registerCatalogApi } from '../catalog/routes.ts';
 import { registerCartPages } from '../orders/pages/register.tsx';
+import { registerCheckout } from '../orders/register-checkout.ts';
 import { registerCartApi } from '../orders/routes.ts';
 import { registerStaffPages } from '../staff/pages/register.tsx';
 import { registerApiDocs } from './api-docs.tsx';
@@ -22,6 +23,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerLookupPages(app);
   registerCartApi(app);
   registerCartPages(app);
+  registerCheckout(app);
   registerStaffPages(app);
   registerCatalogAdmin(app);
   registerApplianceAdmin(app);

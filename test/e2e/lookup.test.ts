@@ -53,7 +53,9 @@ describe('finding the right consumable by type number, in the browser', () => {
 
   /** From wherever the typo led (one appliance, or a list to pick from) to the target appliance's page. */
   async function pickTarget(page: Page) {
-    const link = page.getByRole('link', { name: new RegExp(`${target.brand} ${escapeRegExp(target.model)}`) });
+    const link = page.getByRole('link', {
+      name: new RegExp(`${target.brand} ${escapeRegExp(target.model)}`),
+    });
     if ((await link.count()) > 0) await link.first().click();
     await page.getByRole('heading', { level: 1, name: `${target.brand} ${target.model}` }).waitFor();
   }
@@ -70,7 +72,10 @@ describe('finding the right consumable by type number, in the browser', () => {
     await page.getByLabel('Serienummer of productiecode').fill(target.serial);
     await page.getByRole('button', { name: 'Toon wat past' }).click();
     await page.waitForURL(`**/a/${target.id}?serial=*`);
-    assert.match(await seen(page.getByRole('main')), new RegExp(`Uitvoering: ${escapeRegExp(target.variant)}`));
+    assert.match(
+      await seen(page.getByRole('main')),
+      new RegExp(`Uitvoering: ${escapeRegExp(target.variant)}`),
+    );
     await expectNoAxeViolations(page);
 
     const add = page

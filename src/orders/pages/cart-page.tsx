@@ -2,16 +2,21 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
+import { SHIPPING } from '../shipping-methods.ts';
 import type { CartView } from '../view-cart.ts';
+import type { OfferedMethod } from './checkout-page.tsx';
 
 export function CartPage({
   ctx,
   cart,
+  methods = [],
   notice,
   error,
 }: {
   ctx: PageCtx;
   cart: CartView | null;
+  /** Shipping methods with price and delivery promise; every cost is shown before checkout. */
+  methods?: OfferedMethod[];
   notice?: string;
   error?: string;
 }) {
@@ -110,6 +115,31 @@ export function CartPage({
             ))}
           </dl>
           {cart.allMailboxFit ? <p class="badge">{t('cart.mailboxNote')}</p> : null}
+          <section aria-labelledby="shipping-title">
+            <h2 id="shipping-title">{t('cart.shippingTitle')}</h2>
+            <ul>
+              {methods.map((m) => (
+                <li key={m.method}>
+                  <strong>{t(`checkout.method.${m.method}`)}</strong>:{' '}
+                  {m.available
+                    ? `${m.priceCents === 0 ? t('checkout.free') : price(m.priceCents)}. ${m.promise}`
+                    : t('cart.notAvailable')}
+                </li>
+              ))}
+            </ul>
+            <p>
+              {cart.totalCents >= SHIPPING.freeFromCents
+                ? t('cart.freeReached')
+                : `${t('cart.freeFrom', { amount: price(SHIPPING.freeFromCents) })} ${t('cart.freeMissing', {
+                    amount: price(SHIPPING.freeFromCents - cart.totalCents),
+                  })}`}
+            </p>
+          </section>
+          <p>
+            <a href="/checkout" class="button">
+              {t('cart.checkout')}
+            </a>
+          </p>
           <p>
             <a href="/">{t('cart.continue')}</a>
           </p>

@@ -6,6 +6,7 @@ import { cartIdFrom, setCartCookie } from '../cart-cookie.ts';
 import { setCartQuantity } from '../set-cart-quantity.ts';
 import { viewCart } from '../view-cart.ts';
 import { CartPage } from './cart-page.tsx';
+import { offeredMethods } from './offered-methods.ts';
 
 type Form = { sku?: unknown; quantity?: unknown };
 
@@ -27,6 +28,7 @@ export function registerCartPages(app: FastifyInstance): void {
       <CartPage
         ctx={pageCtx(request, app.config)}
         cart={cart}
+        methods={cart && cart.lines.length > 0 ? offeredMethods(request, cart) : []}
         notice={line ? request.t('cart.added', { name: line.name }) : undefined}
       />,
     );

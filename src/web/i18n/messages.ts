@@ -5,6 +5,7 @@ import { catalogAdminMessages } from '../../catalog/admin/messages.ts';
 import { catalogMessages } from '../../catalog/messages.ts';
 import type { Locale } from '../../config.ts';
 import { cartMessages } from '../../orders/cart-messages.ts';
+import { checkoutMessages } from '../../orders/checkout-messages.ts';
 import { orderMessages } from '../../orders/messages.ts';
 import { staffMessages } from '../../staff/messages.ts';
 import { webMessages } from '../messages.ts';
@@ -20,6 +21,7 @@ const catalogues = [
   applianceAdminMessages,
   lookupPageMessages,
   orderMessages,
+  checkoutMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;

@@ -1,0 +1,175 @@
+import { SelectField, TextField } from '../../staff/pages/fields.tsx';
+import { CsrfField } from '../../web/components/csrf-field.tsx';
+import { Layout } from '../../web/components/layout.tsx';
+import { formatPrice } from '../../web/i18n/format.ts';
+import type { PageCtx } from '../../web/page-context.ts';
+import { COUNTRIES } from '../checkout-input.ts';
+import type { CartView } from '../view-cart.ts';
+
+/** A shipping method as offered on the page: price and the delivery promise in words. */
+export type OfferedMethod = {
+  method: 'mailbox' | 'parcel';
+  available: boolean;
+  priceCents: number;
+  promise: string;
+};
+
+/** The form's values, by form field name (flat: `postcode`, not `address.postcode`). */
+export type CheckoutForm = Partial<
+  Record<
+    | 'email'
+    | 'name'
+    | 'street'
+    | 'houseNumber'
+    | 'addition'
+    | 'postcode'
+    | 'city'
+    | 'country'
+    | 'shippingMethod',
+    string
+  >
+>;
+
+type Props = {
+  ctx: PageCtx;
+  cart: CartView;
+  methods: OfferedMethod[];
+  values: CheckoutForm;
+  /** Per form field, in words. */
+  errors: Record<string, string>;
+  /** A problem with the whole order (out of stock, busy). */
+  alert?: string | undefined;
+  idempotencyKey: string;
+};
+
+/**
+ * The checkout on one page, in three steps: address and e-mail, shipping, payment and confirm.
+ * Every cost is shown before the button; nothing is pre-ticked and there is no marketing opt-in.
+ */
+export function CheckoutPage({ ctx, cart, methods, values, errors, alert, idempotencyKey }: Props) {
+  const { t, locale, currency } = ctx;
+  const price = (cents: number) => formatPrice(cents, locale, currency);
+  const chosen = values.shippingMethod ?? methods.find((m) => m.available)?.method;
+  const shippingCents = methods.find((m) => m.method === chosen)?.priceCents ?? 0;
+  const hasErrors = Object.keys(errors).length > 0;
+  const text = (id: keyof CheckoutForm, label: string, extra: Record<string, unknown> = {}) => (
+    <TextField id={id} label={label} value={values[id] ?? ''} error={errors[id]} {...extra} />
+  );
+  return (
+    <Layout ctx={ctx} title={t('checkout.title')} noindex>
+      <h1>{t('checkout.title')}</h1>
+      <p>{t('checkout.intro')}</p>
+      {alert || hasErrors ? (
+        <p class="notice error" role="alert">
+          {alert ?? t('checkout.fix')}
+        </p>
+      ) : null}
+      <form method="post" action="/checkout" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="idempotency_key" value={idempotencyKey} />
+        <fieldset>
+          <legend>{t('checkout.step.address')}</legend>
+          {text('email', t('checkout.email'), {
+            type: 'email',
+            autoComplete: 'email',
+            required: true,
+            hint: t('checkout.emailHint'),
+          })}
+          {text('name', t('checkout.name'), { autoComplete: 'name', required: true, maxLength: 100 })}
+          {text('postcode', t('checkout.postcode'), { autoComplete: 'postal-code', required: true })}
+          {text('houseNumber', t('checkout.houseNumber'), {
+            required: true,
+            inputMode: 'text',
+            maxLength: 10,
+          })}
+          {text('addition', t('checkout.addition'), { maxLength: 10 })}
+          {text('street', t('checkout.street'), {
+            autoComplete: 'address-line1',
+            required: true,
+            maxLength: 100,
+          })}
+          {text('city', t('checkout.city'), {
+            autoComplete: 'address-level2',
+            required: true,
+            maxLength: 80,
+          })}
+          <SelectField
+            id="country"
+            label={t('checkout.country')}
+            value={values.country ?? 'NL'}
+            error={errors.country}
+            options={Object.keys(COUNTRIES).map((c) => ({
+              value: c,
+              label: t(`checkout.country.${c as keyof typeof COUNTRIES}`),
+            }))}
+          />
+        </fieldset>
+        <fieldset aria-describedby={errors.shippingMethod ? 'shippingMethod-error' : undefined}>
+          <legend>{t('checkout.step.shipping')}</legend>
+          {methods.map((m) => (
+            <div class="field" key={m.method}>
+              <div class="check">
+                <input
+                  type="radio"
+                  id={`method-${m.method}`}
+                  name="shippingMethod"
+                  value={m.method}
+                  checked={m.method === chosen}
+                  disabled={!m.available}
+                />
+                <label for={`method-${m.method}`}>
+                  {t(`checkout.method.${m.method}`)}:{' '}
+                  {m.priceCents === 0 ? t('checkout.free') : price(m.priceCents)}
+                </label>
+              </div>
+              <p class="hint">{m.available ? m.promise : t('checkout.mailboxUnavailable')}</p>
+            </div>
+          ))}
+          {errors.shippingMethod ? (
+            <p class="error" id="shippingMethod-error">
+              {errors.shippingMethod}
+            </p>
+          ) : null}
+        </fieldset>
+        <fieldset>
+          <legend>{t('checkout.step.payment')}</legend>
+          <div class="field">
+            <div class="check">
+              <input
+                type="radio"
+                id="payment-bank-transfer"
+                name="paymentMethod"
+                value="bank-transfer"
+                checked
+              />
+              <label for="payment-bank-transfer">{t('checkout.payment.bank-transfer')}</label>
+            </div>
+            <p class="hint">{t('checkout.bankTransferHint')}</p>
+          </div>
+          <h2>{t('checkout.summary')}</h2>
+          <ul>
+            {cart.lines.map((l) => (
+              <li key={l.sku}>
+                {l.quantity} × {l.name}: {price(l.lineTotalCents)}
+              </li>
+            ))}
+          </ul>
+          <dl class="totals">
+            <dt>{t('checkout.items')}</dt>
+            <dd>{price(cart.totalCents)}</dd>
+            <dt>{t('checkout.shipping')}</dt>
+            <dd>{shippingCents === 0 ? t('checkout.free') : price(shippingCents)}</dd>
+            <dt>{t('checkout.total')}</dt>
+            <dd>
+              <strong>{price(cart.totalCents + shippingCents)}</strong>
+            </dd>
+          </dl>
+          <button type="submit">{t('checkout.submit')}</button>
+        </fieldset>
+      </form>
+      <p>
+        <a href="/cart">{t('checkout.backToCart')}</a>
+      </p>
+    </Layout>
+  );
+}

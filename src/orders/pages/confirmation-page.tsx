@@ -1,0 +1,65 @@
+import { Layout } from '../../web/components/layout.tsx';
+import { formatPrice } from '../../web/i18n/format.ts';
+import type { PageCtx } from '../../web/page-context.ts';
+import { BANK_TRANSFER } from '../bank-transfer.ts';
+import type { OrderView } from '../find-order.ts';
+
+/** After checkout: the order, when it arrives, and for bank transfer exactly what to transfer. */
+export function ConfirmationPage({
+  ctx,
+  order,
+  deliveryDate,
+}: {
+  ctx: PageCtx;
+  order: OrderView;
+  deliveryDate: string;
+}) {
+  const { t, locale } = ctx;
+  const price = (cents: number) => formatPrice(cents, locale, order.currency);
+  return (
+    <Layout ctx={ctx} title={t('confirmation.title')} noindex>
+      <h1>{t('confirmation.title')}</h1>
+      <dl class="totals">
+        <dt>{t('confirmation.number')}</dt>
+        <dd>
+          <strong>{order.number}</strong>
+        </dd>
+        <dt>{t('confirmation.total')}</dt>
+        <dd>{price(order.totalCents)}</dd>
+        <dt>{t('confirmation.delivery')}</dt>
+        <dd>{t('confirmation.deliveryAfterPayment', { date: deliveryDate })}</dd>
+      </dl>
+      <p>{t('confirmation.emailSent', { email: order.email })}</p>
+      {order.paymentMethod === 'bank-transfer' ? (
+        <section aria-labelledby="how-to-pay">
+          <h2 id="how-to-pay">{t('confirmation.howToPay')}</h2>
+          <dl class="totals">
+            <dt>{t('confirmation.amount')}</dt>
+            <dd>{price(order.totalCents)}</dd>
+            <dt>{t('confirmation.iban')}</dt>
+            <dd>{BANK_TRANSFER.iban}</dd>
+            <dt>{t('confirmation.bic')}</dt>
+            <dd>{BANK_TRANSFER.bic}</dd>
+            <dt>{t('confirmation.holder')}</dt>
+            <dd>{ctx.shopName}</dd>
+            <dt>{t('confirmation.reference')}</dt>
+            <dd>{order.number}</dd>
+          </dl>
+          <p class="hint">{t('confirmation.referenceHint')}</p>
+        </section>
+      ) : null}
+      <h2>{t('confirmation.lines')}</h2>
+      <ul>
+        {order.lines.map((l) => (
+          <li key={l.sku}>
+            {l.quantity} × {l.name}: {price(l.unitPriceCents * l.quantity)}
+          </li>
+        ))}
+        <li>
+          {t('checkout.shipping')}:{' '}
+          {order.shippingCents === 0 ? t('checkout.free') : price(order.shippingCents)}
+        </li>
+      </ul>
+    </Layout>
+  );
+}

@@ -1,0 +1,257 @@
+import { isoNow } from '../clock.ts';
+import type { Ctx } from '../context.ts';
+import { newId } from '../db/ids.ts';
+import type { CheckoutInput } from './checkout-input.ts';
+import { deliveryPromise } from './delivery-promise.ts';
+import { nextOrderNumber } from './order-number.ts';
+import type { OrderStatus } from './order-states.ts';
+import { calendarFor, methodFits, SHIPPING, shippingPrice } from './shipping-methods.ts';
+
+export type PlaceOrderInput = {
+  cartId: string;
+  checkout: CheckoutInput;
+  idempotencyKey: string;
+  /** When this use of the key began (the key's row); with the key it is unique per order. */
+  idempotencyClaimedAt: string;
+  /** Hash of the request that asked for this order, kept to recognise a repeat. */
+  requestHash: string;
+};
+
+export type PlacedOrder = {
+  id: string;
+  number: string;
+  status: OrderStatus;
+  email: string;
+  itemsCents: number;
+  shippingCents: number;
+  totalCents: number;
+  vatCents: Record<string, number>;
+  currency: string;
+  shippingMethod: string;
+  paymentMethod: string;
+  /** YYYY-MM-DD in the shop's zone. */
+  deliveryDate: string;
+};
+
+export type PlaceOrderResult =
+  | { ok: true; order: PlacedOrder }
+  | { ok: false; reason: 'out-of-stock'; skus: string[] }
+  | { ok: false; reason: 'unknown-cart' | 'empty-cart' | 'shipping-method-not-available' };
+
+type Line = {
+  product_id: string;
+  sku: string;
+  name: string;
+  unit_price_cents: number;
+  vat_rate: number;
+  quantity: number;
+  mailbox_fit: number;
+  weight_grams: number;
+  active: boolean;
+};
+
+/**
+ * Turns a cart into an order at today's prices. `ctx.db` must be an open transaction: this reserves
+ * stock with guarded updates (`stock = stock - n where stock >= n`, one per product in id order, so
+ * concurrent orders never deadlock on each other and never sell a unit twice), then writes the order,
+ * its lines, its stock movements and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
+ * the cart. On `ok: false` the caller must roll the transaction back: some stock may have been
+ * reserved before a short line was found (`checkout` does this).
+ */
+export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<PlaceOrderResult> {
+  const { checkout } = input;
+  const now = ctx.clock.now();
+  const at = isoNow(ctx.clock);
+  const lines = await readCartLines(ctx, input.cartId);
+  if (lines.length === 0) {
+    const cart = await ctx.db
+      .selectFrom('carts')
+      .select('id')
+      .where('id', '=', input.cartId)
+      .executeTakeFirst();
+    return { ok: false, reason: cart ? 'empty-cart' : 'unknown-cart' };
+  }
+  // a product taken off sale since it was put in the cart can no longer be sold: out of stock
+  const inactive = lines.filter((l) => !l.active).map((l) => l.sku);
+  if (inactive.length > 0) return { ok: false, reason: 'out-of-stock', skus: inactive };
+  const itemsCents = lines.reduce((n, l) => n + l.unit_price_cents * l.quantity, 0);
+  const shippable = {
+    itemsCents,
+    weightGrams: lines.reduce((n, l) => n + l.weight_grams * l.quantity, 0),
+    allMailboxFit: lines.every((l) => l.mailbox_fit === 1),
+  };
+  if (!methodFits(checkout.shippingMethod, shippable))
+    return { ok: false, reason: 'shipping-method-not-available' };
+
+  const short = await reserveStock(ctx, lines);
+  if (short.length > 0) return { ok: false, reason: 'out-of-stock', skus: short };
+
+  const shippingCents = shippingPrice(checkout.shippingMethod, itemsCents);
+  const calendar = calendarFor(checkout.shippingMethod, ctx.config);
+  const deliveryDate = deliveryPromise(calendar, now).deliveryDate.toString();
+  const order: PlacedOrder = {
+    id: newId(now.epochMilliseconds),
+    number: await nextOrderNumber(ctx, now.toZonedDateTimeISO(calendar.timeZone).year),
+    status: 'awaiting_payment',
+    email: checkout.email,
+    itemsCents,
+    shippingCents,
+    totalCents: itemsCents + shippingCents,
+    vatCents: vatOf(lines, shippingCents),
+    currency: ctx.config.currency,
+    shippingMethod: checkout.shippingMethod,
+    paymentMethod: checkout.paymentMethod,
+    deliveryDate,
+  };
+  const { address } = checkout;
+  await ctx.db
+    .insertInto('orders')
+    .values({
+      id: order.id,
+      number: order.number,
+      status: order.status,
+      email: order.email,
+      name: address.name,
+      street: address.street,
+      house_number: address.houseNumber,
+      addition: address.addition,
+      postcode: address.postcode,
+      city: address.city,
+      country: address.country,
+      shipping_method: order.shippingMethod,
+      payment_method: order.paymentMethod,
+      items_cents: itemsCents,
+      shipping_cents: shippingCents,
+      total_cents: order.totalCents,
+      vat_json: JSON.stringify(order.vatCents),
+      currency: order.currency,
+      locale: ctx.locale,
+      cart_id: input.cartId,
+      idempotency_key: input.idempotencyKey,
+      idempotency_claimed_at: input.idempotencyClaimedAt,
+      request_hash: input.requestHash,
+      delivery_date: deliveryDate,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+  await ctx.db
+    .insertInto('order_lines')
+    .values(
+      lines.map((l) => ({
+        id: newId(now.epochMilliseconds),
+        order_id: order.id,
+        product_id: l.product_id,
+        sku: l.sku,
+        name: l.name,
+        unit_price_cents: l.unit_price_cents,
+        vat_rate: l.vat_rate,
+        quantity: l.quantity,
+      })),
+    )
+    .execute();
+  await ctx.db
+    .insertInto('stock_movements')
+    .values(
+      demandByProduct(lines).map(([productId, quantity]) => ({
+        id: newId(now.epochMilliseconds),
+        product_id: productId,
+        order_id: order.id,
+        delta: -quantity,
+        reason: 'sale' as const,
+        at,
+      })),
+    )
+    .execute();
+  const payload = JSON.stringify({ orderId: order.id, number: order.number, locale: ctx.locale });
+  await ctx.db
+    .insertInto('jobs')
+    .values(
+      ['order-confirmation', 'fulfilment'].map((kind) => ({
+        id: newId(now.epochMilliseconds),
+        kind,
+        payload_json: payload,
+        status: 'pending' as const,
+        run_at: at,
+        attempts: 0,
+        last_error: null,
+        idempotency_key: `${kind}:${order.id}`,
+        created_at: at,
+        updated_at: at,
+      })),
+    )
+    .execute();
+  await ctx.db.deleteFrom('cart_lines').where('cart_id', '=', input.cartId).execute();
+  return { ok: true, order };
+}
+
+async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
+  const rows = await ctx.db
+    .selectFrom('cart_lines')
+    .innerJoin('products', 'products.id', 'cart_lines.product_id')
+    .select([
+      'products.id as product_id',
+      'products.sku',
+      'products.name_nl',
+      'products.name_en',
+      'products.price_cents',
+      'products.vat_rate',
+      'products.mailbox_fit',
+      'products.weight_grams',
+      'products.active',
+      'cart_lines.quantity',
+    ])
+    .where('cart_lines.cart_id', '=', cartId)
+    .orderBy('cart_lines.added_at')
+    .orderBy('products.sku')
+    .execute();
+  return rows.map((r) => ({
+    product_id: r.product_id,
+    sku: r.sku,
+    name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
+    unit_price_cents: r.price_cents,
+    vat_rate: r.vat_rate,
+    quantity: r.quantity,
+    active: r.active === 1,
+    mailbox_fit: r.mailbox_fit,
+    weight_grams: r.weight_grams,
+  }));
+}
+
+/**
+ * Units wanted per product, lines drawing on the same product summed, in product-id order (the
+ * order in which rows are locked).
+ */
+export function demandByProduct(lines: { product_id: string; quantity: number }[]): [string, number][] {
+  const demand = new Map<string, number>();
+  for (const l of lines) demand.set(l.product_id, (demand.get(l.product_id) ?? 0) + l.quantity);
+  return [...demand].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Reserves every product's units; returns the SKUs that were short (then the caller rolls back). */
+async function reserveStock(ctx: Ctx, lines: Line[]): Promise<string[]> {
+  const short: string[] = [];
+  for (const [productId, quantity] of demandByProduct(lines)) {
+    const result = await ctx.db
+      .updateTable('products')
+      .set((eb) => ({ stock: eb('stock', '-', quantity) }))
+      .where('id', '=', productId)
+      .where('stock', '>=', quantity)
+      .executeTakeFirst();
+    if (result.numUpdatedRows !== 1n)
+      short.push(...lines.filter((l) => l.product_id === productId).map((l) => l.sku));
+  }
+  return short;
+}
+
+/** VAT contained in the gross amounts, per rate; shipping is taxed at the shipping rate. */
+function vatOf(lines: Line[], shippingCents: number): Record<string, number> {
+  const vat: Record<string, number> = {};
+  const add = (rate: number, gross: number) => {
+    if (rate === 0 || gross === 0) return;
+    vat[rate] = (vat[rate] ?? 0) + Math.round((gross * rate) / (100 + rate));
+  };
+  for (const l of lines) add(l.vat_rate, l.unit_price_cents * l.quantity);
+  add(SHIPPING.vatRate, shippingCents);
+  return vat;
+}
