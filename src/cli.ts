@@ -12,6 +12,8 @@ import type { Ctx } from './context.ts';
 import { type Db, openDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seed.ts';
+import { defaultJobKinds } from './jobs/default-kinds.ts';
+import { startWorker } from './jobs/worker.ts';
 import { issueSetupLink } from './staff/setup-link.ts';
 import { buildApp } from './web/app.ts';
 import { translator } from './web/i18n/messages.ts';
@@ -21,7 +23,8 @@ export const HELP = `toonbank — a shop where the customer holds the controls
 Usage: toonbank <command> [arguments]
 
 Commands:
-  serve                       migrate, seed demo data when empty, and serve the shop (default)
+  serve                       migrate, seed demo data when empty, and serve the shop with one job worker (default)
+  worker                      run jobs only (e-mail, fulfilment); start any number next to serve
   migrate                     bring the database schema up to date
   seed                        fill an empty database with the demo shop
   import products FILE        import products from CSV (idempotent by sku)
@@ -64,6 +67,8 @@ export async function runCli(
     switch (command) {
       case 'serve':
         return await serve(ctx, io);
+      case 'worker':
+        return await worker(ctx, io);
       case 'migrate': {
         const applied = await migrateToLatest(db);
         io.out(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Schema is up to date.\n');
@@ -88,7 +93,7 @@ export async function runCli(
         return 64;
     }
   } finally {
-    if (ownsDb && command !== 'serve') await db.destroy();
+    if (ownsDb && command !== 'serve' && command !== 'worker') await db.destroy();
   }
 }
 
@@ -103,6 +108,8 @@ async function serve(ctx: Ctx, io: Io): Promise<number> {
       );
   }
   const app = await buildApp(config, { db, clock: ctx.clock });
+  const jobs = startWorker(ctx, defaultJobKinds, { pollMs: config.jobPollMs, log: app.log });
+  app.addHook('onClose', () => jobs.stop());
   await app.listen({ port: config.port, host: config.host });
   io.out(`\n  ${config.shopName} is open at ${config.publicUrl}\n`);
   const setup = await issueSetupLink(ctx);
@@ -118,6 +125,29 @@ async function serve(ctx: Ctx, io: Io): Promise<number> {
   };
   process.once('SIGTERM', () => void close('SIGTERM'));
   process.once('SIGINT', () => void close('SIGINT'));
+  return 0;
+}
+
+/** Only the job loop, for scale-out: stops after the job in hand on SIGTERM or SIGINT. */
+async function worker(ctx: Ctx, io: Io): Promise<number> {
+  await migrateToLatest(ctx.db);
+  const line = (level: string) => (obj: object, msg: string) =>
+    io.err(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...obj })}\n`);
+  const jobs = startWorker(ctx, defaultJobKinds, {
+    pollMs: ctx.config.jobPollMs,
+    log: { info: line('info'), error: line('error') },
+  });
+  io.out(`  ${ctx.config.shopName}: worker running (polling every ${ctx.config.jobPollMs} ms)\n`);
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await jobs.stop();
+    await ctx.db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void close());
+  process.once('SIGINT', () => void close());
   return 0;
 }
 

@@ -35,6 +35,20 @@ export type Config = {
   seedDemo: boolean;
   /** TRUST_PROXY (default false): honour X-Forwarded-* from a reverse proxy. */
   trustProxy: boolean;
+  /**
+   * SMTP_URL (default none), e.g. `smtp://user:pass@host:587` or `smtps://…:465`: e-mail goes out through this
+   * server. Without it, messages stay in the development outbox, readable at /admin/outbox.
+   */
+  smtpUrl: string | null;
+  /** MAIL_FROM (default `"${SHOP_NAME}" <shop@localhost>`): the sender of every e-mail. */
+  mailFrom: string;
+  /**
+   * DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE (default none; all three or none): sign outgoing
+   * mail with DKIM (passed to nodemailer). Publish the public key at `<selector>._domainkey.<domain>`.
+   */
+  dkim: { domainName: string; keySelector: string; privateKey: string } | null;
+  /** JOB_POLL_MS (default 500): how often an idle worker looks for due jobs. */
+  jobPollMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -80,6 +94,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: env.LOG_LEVEL ?? 'info',
     seedDemo: (env.SEED_DEMO ?? 'true') !== 'false',
     trustProxy: env.TRUST_PROXY === 'true',
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom:
+      env.MAIL_FROM ?? `"${(env.SHOP_NAME ?? 'Toonbank Demo').replace(/["\\]/g, '')}" <shop@localhost>`,
+    dkim: parseDkim(env),
+    jobPollMs: parsePositive('JOB_POLL_MS', env.JOB_POLL_MS ?? '500'),
     ...overrides,
   };
   if (!config.sessionSecret) config.sessionSecret = secretFor(config);
@@ -93,6 +112,35 @@ function parsePort(text: string): number {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be 0–65535 (got "${text}")`);
   return port;
+}
+
+function parseSmtpUrl(text: string | undefined): string | null {
+  const url = text?.trim();
+  if (!url) return null;
+  if (!/^smtps?:\/\/[^/]/.test(url))
+    throw new ConfigError('SMTP_URL must look like smtp://user:pass@host:587 or smtps://user:pass@host:465');
+  return url;
+}
+
+function parseDkim(env: Env): Config['dkim'] {
+  const domainName = env.DKIM_DOMAIN?.trim();
+  const keySelector = env.DKIM_SELECTOR?.trim();
+  const file = env.DKIM_PRIVATE_KEY_FILE?.trim();
+  if (!domainName && !keySelector && !file) return null;
+  if (!domainName || !keySelector || !file)
+    throw new ConfigError('DKIM needs all three of DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE');
+  try {
+    return { domainName, keySelector, privateKey: readFileSync(file, 'utf8') };
+  } catch (err) {
+    throw new ConfigError(`DKIM_PRIVATE_KEY_FILE cannot be read: ${(err as Error).message}`);
+  }
+}
+
+function parsePositive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new ConfigError(`${name} must be a positive whole number (got "${text}")`);
+  return n;
 }
 
 /** The embedded install generates its secret once and keeps it; production must be told. */

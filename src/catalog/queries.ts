@@ -1,6 +1,7 @@
 import { isoNow } from '../clock.ts';
 import type { Locale } from '../config.ts';
 import type { Ctx } from '../context.ts';
+import { dataVersionOf } from '../db/data-version.ts';
 import { type PriceDisplay, priceDisplay } from './lowest-price.ts';
 import { searchText } from './search-text.ts';
 import type { ProductTable } from './tables.ts';
@@ -49,8 +50,43 @@ type ProductRow = Pick<
   | 'height_mm'
 > & { category_slug: string; category_name_nl: string; category_name_en: string };
 
+/** How long the category list is reused at most: the delay before another process's change shows. */
+const CATEGORY_CACHE_MS = 2000;
+type CategoryRows = Awaited<ReturnType<typeof readCategories>>;
+const categoryCache = new WeakMap<Ctx['db'], { version: number; readAt: number; rows: CategoryRows }>();
+
+/**
+ * Every category with its number of active products, for the navigation of every storefront page. The rows
+ * are reused while nothing has been written through this database handle (see db/data-version.ts) and for
+ * at most two seconds; inside a transaction they are always read afresh.
+ */
 export async function listCategories(ctx: Ctx): Promise<CategoryView[]> {
-  const rows = await ctx.db
+  const version = dataVersionOf(ctx.db)?.current;
+  const now = ctx.clock.now().epochMilliseconds;
+  const cached = categoryCache.get(ctx.db);
+  let rows: CategoryRows;
+  if (
+    cached &&
+    cached.version === version &&
+    now >= cached.readAt &&
+    now - cached.readAt < CATEGORY_CACHE_MS
+  ) {
+    rows = cached.rows;
+  } else {
+    rows = await readCategories(ctx);
+    if (version !== undefined) categoryCache.set(ctx.db, { version, readAt: now, rows });
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
+    description: ctx.locale === 'nl' ? r.description_nl : r.description_en,
+    productCount: Number(r.product_count),
+  }));
+}
+
+function readCategories(ctx: Ctx) {
+  return ctx.db
     .selectFrom('categories')
     .leftJoin('products', (j) =>
       j.onRef('products.category_id', '=', 'categories.id').on('products.active', '=', 1),
@@ -77,13 +113,6 @@ export async function listCategories(ctx: Ctx): Promise<CategoryView[]> {
     .orderBy('categories.position')
     .orderBy('categories.slug')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
-    description: ctx.locale === 'nl' ? r.description_nl : r.description_en,
-    productCount: Number(r.product_count),
-  }));
 }
 
 function productQuery(ctx: Ctx) {

@@ -54,6 +54,7 @@ export function registerCatalogApi(app: FastifyInstance): void {
   app.get(
     '/api/v1/products/:sku',
     {
+      config: { pageCache: true },
       schema: {
         tags: ['catalog'],
         summary: 'One product by SKU',
@@ -73,6 +74,7 @@ export function registerCatalogApi(app: FastifyInstance): void {
   app.get(
     '/api/v1/categories',
     {
+      config: { pageCache: true },
       schema: {
         tags: ['catalog'],
         summary: 'All categories with their number of products',
@@ -86,6 +88,7 @@ export function registerCatalogApi(app: FastifyInstance): void {
   app.get(
     '/api/v1/categories/:slug',
     {
+      config: { pageCache: true },
       schema: {
         tags: ['catalog'],
         summary: 'One category with its products',

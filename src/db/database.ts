@@ -1,9 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type Dialect, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { DataVersion, trackDataVersion } from './data-version.ts';
+import { trackedPool } from './postgres-pool.ts';
 import type { Database } from './schema.ts';
+import { cachedStatements } from './sqlite-statements.ts';
 
 // PostgreSQL returns int8 (count(*), sums) as strings; every number we keep fits a JS number.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -26,9 +29,17 @@ export function dbKind(url: string): DbKind {
 /**
  * Opens the database named by a URL: `sqlite:/path/file.db`, `sqlite::memory:` or `postgres://…`.
  * SQLite runs in WAL mode with foreign keys on, NORMAL sync (durable in WAL) and a busy timeout,
- * so one writer and many readers share the file safely.
+ * so one writer and many readers share the file safely. Prepared SQLite statements are reused. Every write
+ * through the returned handle bumps its `dataVersionOf(db)`, for caches of catalogue pages and lists.
  */
 export function openDb(url: string, options: OpenDbOptions = {}): Db {
+  const version = new DataVersion();
+  const db = new Kysely<Database>({ dialect: dialectFor(url, options, () => version.bump()) });
+  trackDataVersion(db, version);
+  return db;
+}
+
+function dialectFor(url: string, options: OpenDbOptions, onWrite: () => void): Dialect {
   if (dbKind(url) === 'postgres') {
     const pool = new pg.Pool({
       connectionString: url,
@@ -38,7 +49,7 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
     pool.on('error', () => {
       /* an idle client died (server restart); the pool replaces it */
     });
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return new PostgresDialect({ pool: trackedPool(pool, onWrite) });
   }
   const file = url.slice('sqlite:'.length);
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -47,5 +58,5 @@ export function openDb(url: string, options: OpenDbOptions = {}): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new SqliteDialect({ database: cachedStatements(sqlite, onWrite) });
 }

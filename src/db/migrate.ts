@@ -4,6 +4,8 @@ import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-appliances.ts';
 import * as m0003 from './migrations/0003-carts.ts';
 import * as m0004 from './migrations/0004-orders.ts';
+import * as m0005 from './migrations/0005-outbox.ts';
+import * as m0006 from './migrations/0006-order-events.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +13,8 @@ const migrations: Record<string, Migration> = {
   '0002-appliances': m0002,
   '0003-carts': m0003,
   '0004-orders': m0004,
+  '0005-outbox': m0005,
+  '0006-order-events': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

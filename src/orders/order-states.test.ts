@@ -19,6 +19,17 @@ describe('the order lifecycle', () => {
     assert.equal(canTransition('refunded', 'shipped'), false);
   });
 
+  it('lets the customer cancel until shipping and withdraw until delivery, then only refund', () => {
+    for (const from of ['awaiting_payment', 'paid', 'packed'])
+      assert.ok(canTransition(from, 'cancelled'), from);
+    assert.equal(canTransition('delivered', 'cancelled'), false);
+    for (const from of ['awaiting_payment', 'paid', 'packed', 'shipped', 'delivered'])
+      assert.ok(canTransition(from, 'withdrawn'), from);
+    assert.deepEqual(orderTransitions.withdrawn, ['refunded']);
+    assert.equal(canTransition('cancelled', 'withdrawn'), false);
+    assert.equal(canTransition('refunded', 'withdrawn'), false);
+  });
+
   it('ends in cancelled or refunded, and knows no status outside the map', () => {
     assert.deepEqual(orderTransitions.cancelled, []);
     assert.deepEqual(orderTransitions.refunded, []);

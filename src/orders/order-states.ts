@@ -5,14 +5,19 @@
  */
 export const orderTransitions = {
   /** Placed; waiting for the bank transfer (or the provider's payment). */
-  awaiting_payment: ['paid', 'cancelled'],
-  paid: ['packed', 'refunded'],
-  packed: ['shipped', 'refunded'],
-  shipped: ['delivered', 'refunded'],
+  awaiting_payment: ['paid', 'cancelled', 'withdrawn'],
+  paid: ['packed', 'refunded', 'cancelled', 'withdrawn'],
+  packed: ['shipped', 'refunded', 'cancelled', 'withdrawn'],
+  shipped: ['delivered', 'refunded', 'withdrawn'],
   /** Within 14 days the customer may withdraw; the refund follows the return. */
-  delivered: ['refunded'],
-  /** Cancelled before payment: the stock goes back. */
+  delivered: ['refunded', 'withdrawn'],
+  /** Cancelled before shipping: the stock goes back; a paid order is then refunded ('refund' job). */
   cancelled: [],
+  /**
+   * The customer used the right of withdrawal (EU button, RELIABILITY 18). Before shipping the stock
+   * goes back at once; after shipping when the parcel is returned. The refund follows.
+   */
+  withdrawn: ['refunded'],
   /** Paid and refunded (cancelled after payment, withdrawn, or stock gone): the stock goes back unless shipped. */
   refunded: [],
 } as const satisfies Record<string, readonly string[]>;

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { deliveryPromise } from './delivery-promise.ts';
+import { recordOrderEvent } from './order-events.ts';
 import { nextOrderNumber } from './order-number.ts';
 import type { OrderStatus } from './order-states.ts';
 import { calendarFor, methodFits, SHIPPING, shippingPrice } from './shipping-methods.ts';
@@ -54,7 +55,7 @@ type Line = {
  * Turns a cart into an order at today's prices. `ctx.db` must be an open transaction: this reserves
  * stock with guarded updates (`stock = stock - n where stock >= n`, one per product in id order, so
  * concurrent orders never deadlock on each other and never sell a unit twice), then writes the order,
- * its lines, its stock movements and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
+ * its lines, its stock movements, its 'placed' event and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
  * the cart. On `ok: false` the caller must roll the transaction back: some stock may have been
  * reserved before a short line was found (`checkout` does this).
  */
@@ -181,6 +182,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
       })),
     )
     .execute();
+  await recordOrderEvent(ctx, { orderId: order.id, kind: 'placed', to: order.status, actor: 'customer' });
   await ctx.db.deleteFrom('cart_lines').where('cart_id', '=', input.cartId).execute();
   return { ok: true, order };
 }

@@ -70,19 +70,17 @@ export type StockMovementTable = {
   at: string;
 };
 
-/** The outbox: work to do after a commit (confirmation e-mail, fulfilment), written in the same transaction. */
-export type JobTable = {
+/** The order timeline: append-only, one row per status change, written in the change's transaction. */
+export type OrderEventTable = {
   id: string;
+  order_id: string;
+  at: string;
+  /** 'placed', 'cancelled', 'withdrawn', 'paid', 'shipped', 'delivered', … */
   kind: string;
-  payload_json: string;
-  status: 'pending' | 'running' | 'done' | 'failed';
-  run_at: string;
-  attempts: number;
-  last_error: string | null;
-  /** Unique: the same job is never enqueued twice (e.g. 'order-confirmation:<order id>'). */
-  idempotency_key: string;
-  created_at: string;
-  updated_at: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor: 'customer' | 'staff' | 'system';
+  note: string | null;
 };
 
 /** A stored response to an order-creating request, replayed for 24 h to repeats with the same key. */
@@ -105,8 +103,8 @@ export type OrderTables = {
   cart_lines: CartLineTable;
   orders: OrderTable;
   order_lines: OrderLineTable;
+  order_events: OrderEventTable;
   stock_movements: StockMovementTable;
-  jobs: JobTable;
   idempotency_keys: IdempotencyKeyTable;
   order_counters: OrderCounterTable;
 };

@@ -10,15 +10,17 @@ const PUBLIC = /^\/admin\/(login|logout|setup\/[^/]+|invite\/[^/]+)\/?$/;
  * anonymous upload is refused without being parsed. Admin answers are never cached.
  */
 export function registerAdminGuard(app: FastifyInstance): void {
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
+    if (!request.url.startsWith('/admin')) return done(); // the common case, without splitting the URL
     const path = request.url.split('?')[0] ?? '';
-    if (path !== '/admin' && !path.startsWith('/admin/')) return;
+    if (path !== '/admin' && !path.startsWith('/admin/')) return done();
     reply.header('cache-control', 'no-store');
-    if (PUBLIC.test(path) || request.staff) return;
+    if (PUBLIC.test(path) || request.staff) return done();
     if (request.method === 'GET' || request.method === 'HEAD') {
-      return reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
+      reply.redirect(`/admin/login?next=${encodeURIComponent(request.url)}`, 303);
+      return; // answered
     }
-    throw new AppError('login-required');
+    done(new AppError('login-required'));
   });
 }
 

@@ -7,8 +7,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { LookupService } from '../appliances/lookup-service.ts';
 import { type Clock, systemClock } from '../clock.ts';
-import type { Config, Locale } from '../config.ts';
+import { type Config, LOCALES, type Locale } from '../config.ts';
 import type { Ctx } from '../context.ts';
+import { dataVersionOf } from '../db/data-version.ts';
 import type { Db } from '../db/database.ts';
 import { loadSession, type SessionStaff } from '../staff/sessions.ts';
 import { PUBLIC_DIR } from './assets.ts';
@@ -19,6 +20,7 @@ import { LOCALE_COOKIE, resolveLocale } from './i18n/locale.ts';
 import { type Translate, translator } from './i18n/messages.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
+import { registerPageCache } from './page-cache.ts';
 import { registerRoutes } from './routes.ts';
 import { registerSecurityHeaders } from './security.ts';
 
@@ -42,7 +44,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.decorate('deps', { db: deps.db, clock });
   app.decorate('config', config);
 
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(multipart, {
@@ -61,11 +63,13 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await registerOpenApi(app, config);
 
   const staffCookie = cookieSpec(config, 'tb_staff');
+  const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<Locale, Translate>;
   app.decorateRequest('locale', 'nl' as Locale);
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('staff', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
-  app.addHook('onRequest', async (request, reply) => {
+  // callback style, not async: the common path (no staff cookie) then costs no promise
+  app.addHook('onRequest', (request, reply, done) => {
     const { locale, fromQuery } = resolveLocale(
       {
         query: request.query,
@@ -75,7 +79,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       config.defaultLocale,
     );
     request.locale = locale;
-    request.t = translator(locale);
+    request.t = translators[locale];
     request.ctx = { db: deps.db, clock, config, locale };
     if (fromQuery && request.cookies[LOCALE_COOKIE] !== locale) {
       reply.setCookie(LOCALE_COOKIE, locale, {
@@ -86,12 +90,19 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       });
     }
     const token = request.cookies[staffCookie.name];
-    if (token) request.staff = await loadSession(request.ctx, token);
+    if (!token) return done();
+    loadSession(request.ctx, token).then((staff) => {
+      request.staff = staff;
+      done();
+    }, done);
   });
   const lookup = new LookupService({ log: app.log });
   app.decorate('lookup', lookup);
   app.addHook('onReady', () => lookup.load({ db: deps.db, clock, config, locale: config.defaultLocale }));
   app.addHook('onClose', () => lookup.close());
+  const version = dataVersionOf(deps.db);
+  // before registerCsrf: the page cache fills in CSRF tokens in its onSend hook, before that one sets the cookie
+  if (version) registerPageCache(app, { clock, version });
   registerCsrf(app, config);
   registerErrorHandling(app, config);
   await registerRoutes(app);

@@ -18,10 +18,26 @@ export function registerMetrics(app: FastifyInstance): void {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // The labelled series, bound once per method, route and status: labelling by object costs a hash per answer.
+  const series = new Map<
+    string,
+    { requests: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }
+  >();
+  app.addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const status = String(reply.statusCode);
+    const key = `${request.method} ${status} ${route}`;
+    let bound = series.get(key);
+    if (!bound) {
+      bound = {
+        requests: requests.labels({ method: request.method, route, status }),
+        duration: duration.labels({ method: request.method, route }),
+      };
+      series.set(key, bound);
+    }
+    bound.requests.inc();
+    bound.duration.observe(reply.elapsedTime / 1000);
+    done();
   });
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
     reply.type(registry.contentType);

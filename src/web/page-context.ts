@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Config, Locale } from '../config.ts';
 import type { Translate } from './i18n/messages.ts';
+import { pageCsrfToken } from './page-cache.ts';
 
 /** What every page component gets: the language, the translator and a few request facts. Never a raw request. */
 export type PageCtx = {
@@ -26,7 +27,7 @@ export function pageCtx(request: FastifyRequest, config: Config): PageCtx {
     timeZone: config.shopTimezone,
     url: request.url,
     publicUrl: config.publicUrl,
-    csrfToken: () => request.csrfToken(),
+    csrfToken: () => pageCsrfToken(request),
     staff: request.staff
       ? { id: request.staff.id, name: request.staff.name, role: request.staff.role }
       : null,

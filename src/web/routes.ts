@@ -6,7 +6,9 @@ import { registerCatalogAdmin } from '../catalog/admin/register.ts';
 import { registerImageRoutes } from '../catalog/image-routes.ts';
 import { registerCatalogPages } from '../catalog/pages/register.tsx';
 import { registerCatalogApi } from '../catalog/routes.ts';
+import { registerOutboxAdmin } from '../messaging/admin/register-outbox.tsx';
 import { registerCartPages } from '../orders/pages/register.tsx';
+import { registerOrderPages } from '../orders/pages/register-order-page.tsx';
 import { registerCheckout } from '../orders/register-checkout.ts';
 import { registerCartApi } from '../orders/routes.ts';
 import { registerStaffPages } from '../staff/pages/register.tsx';
@@ -24,8 +26,10 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerCartApi(app);
   registerCartPages(app);
   registerCheckout(app);
+  registerOrderPages(app);
   registerStaffPages(app);
   registerCatalogAdmin(app);
   registerApplianceAdmin(app);
   registerImageRoutes(app);
+  registerOutboxAdmin(app);
 }

@@ -57,11 +57,18 @@ export async function checkInvariants(
     assert.equal(o.items_cents + o.shipping_cents, o.total_cents, `I3: ${o.number} total`);
     const perProduct = new Map<string, number>();
     for (const l of own) perProduct.set(l.product_id, (perProduct.get(l.product_id) ?? 0) + l.quantity);
+    const returned = new Map<string, number>();
     for (const m of movements.filter((x) => x.order_id === o.id)) {
-      perProduct.set(m.product_id, (perProduct.get(m.product_id) ?? 0) + m.delta);
+      if (m.reason === 'sale') perProduct.set(m.product_id, (perProduct.get(m.product_id) ?? 0) + m.delta);
+      else returned.set(m.product_id, (returned.get(m.product_id) ?? 0) + m.delta);
     }
     for (const [product, left] of perProduct)
-      assert.ok(left === 0, `I3: ${o.number} movements ≠ lines for ${product}`);
+      assert.ok(left === 0, `I3: ${o.number} sale movements ≠ lines for ${product}`);
+    // a cancel or return puts back at most what the order took, once
+    for (const [product, back] of returned) {
+      const took = own.filter((l) => l.product_id === product).reduce((n, l) => n + l.quantity, 0);
+      assert.ok(back >= 0 && back <= took, `I3: ${o.number} returned ${back} of ${took} for ${product}`);
+    }
     for (const kind of ['order-confirmation', 'fulfilment']) {
       assert.ok(jobKeys.has(`${kind}:${o.id}`), `I3: ${o.number} has no ${kind} job`);
     }

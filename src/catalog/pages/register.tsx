@@ -18,12 +18,12 @@ function pageNumber(query: unknown): number {
 
 /** The storefront: home, category, product and search pages. */
 export function registerCatalogPages(app: FastifyInstance): void {
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { pageCache: true } }, async (request, reply) => {
     const categories = await listCategories(request.ctx);
     return sendPage(reply, <HomePage ctx={pageCtx(request, app.config)} categories={categories} />);
   });
 
-  app.get('/c/:slug', async (request, reply) => {
+  app.get('/c/:slug', { config: { pageCache: true } }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const categories = await listCategories(request.ctx);
     const category = categories.find((c) => c.slug === slug);
@@ -49,7 +49,7 @@ export function registerCatalogPages(app: FastifyInstance): void {
     );
   });
 
-  app.get('/p/:slug', async (request, reply) => {
+  app.get('/p/:slug', { config: { pageCache: true } }, async (request, reply) => {
     const { slug } = request.params as { slug: string };
     const [product, categories] = await Promise.all([
       productBySlug(request.ctx, slug),

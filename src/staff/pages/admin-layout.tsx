@@ -70,6 +70,9 @@ export function AdminLayout({
                 <li>
                   <a href="/admin/requests">{t('applianceAdmin.requests')}</a>
                 </li>
+                <li>
+                  <a href="/admin/outbox">{t('outbox.title')}</a>
+                </li>
                 {staff.role === 'owner' ? (
                   <li>
                     <a href="/admin/staff">{t('admin.staff')}</a>

@@ -4,9 +4,11 @@ import { lookupPageMessages } from '../../appliances/pages/messages.ts';
 import { catalogAdminMessages } from '../../catalog/admin/messages.ts';
 import { catalogMessages } from '../../catalog/messages.ts';
 import type { Locale } from '../../config.ts';
+import { messagingMessages } from '../../messaging/messages.ts';
 import { cartMessages } from '../../orders/cart-messages.ts';
 import { checkoutMessages } from '../../orders/checkout-messages.ts';
 import { orderMessages } from '../../orders/messages.ts';
+import { orderPageMessages } from '../../orders/order-page-messages.ts';
 import { staffMessages } from '../../staff/messages.ts';
 import { webMessages } from '../messages.ts';
 
@@ -22,6 +24,8 @@ const catalogues = [
   lookupPageMessages,
   orderMessages,
   checkoutMessages,
+  orderPageMessages,
+  messagingMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;

@@ -1,0 +1,46 @@
+import type { Database as SQLite, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+
+const MAX_STATEMENTS = 500;
+
+/**
+ * better-sqlite3 seen through a statement cache: Kysely prepares every query anew, which costs more than
+ * running it, so statements are kept by SQL text (at most 500, oldest dropped first). Statements that may
+ * write call `onWrite` after they ran; plain `select`s are handed out as they are, at no cost.
+ * Safe because one connection runs one statement at a time (Kysely holds a lock on the connection).
+ */
+export function cachedStatements(sqlite: SQLite, onWrite: () => void): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql) {
+      let statement = statements.get(sql);
+      if (statement) return statement;
+      const prepared = sqlite.prepare(sql);
+      statement = prepared.reader && /^\s*select\b/i.test(sql) ? prepared : writing(prepared, onWrite);
+      if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, statement);
+      return statement;
+    },
+  };
+}
+
+function writing(statement: Statement, onWrite: () => void): SqliteStatement {
+  return {
+    reader: statement.reader,
+    all(parameters) {
+      const rows = statement.all(parameters);
+      onWrite();
+      return rows;
+    },
+    run(parameters) {
+      const result = statement.run(parameters);
+      onWrite();
+      return result;
+    },
+    *iterate(parameters) {
+      yield* statement.iterate(parameters);
+      onWrite();
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
+import type { JobKinds } from './job-kind.ts';
+
+/**
+ * Job kind 'fulfilment' (enqueued by `placeOrder`): nothing to do yet. Packing and shipping are staff work
+ * in the admin (to come); this only marks the job done so it does not stay due forever.
+ */
+const fulfilmentJob = { maxAttempts: 1, run: async () => {} };
+
+/** The job kinds every worker runs. */
+export const defaultJobKinds: JobKinds = {
+  'order-confirmation': orderConfirmationJob,
+  fulfilment: fulfilmentJob,
+};

@@ -1,0 +1,144 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Config, Locale } from '../../config.ts';
+import { formatPrice } from '../../web/i18n/format.ts';
+import { translator } from '../../web/i18n/messages.ts';
+import type { RenderedMessage } from '../rendered-message.ts';
+
+export type OrderConfirmationData = {
+  number: string;
+  name: string;
+  lines: { name: string; quantity: number; unitPriceCents: number }[];
+  shippingCents: number;
+  totalCents: number;
+  /** VAT contained in the total, per rate: { "21": 412 }. */
+  vatCents: Record<string, number>;
+  currency: string;
+  shippingMethod: string;
+  paymentMethod: string;
+  /** YYYY-MM-DD, the promised delivery date. */
+  deliveryDate: string;
+  /** The signed link to the order page. */
+  orderUrl: string;
+};
+
+const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+/** "dinsdag 1 december 2026" / "Tuesday 1 December 2026": a calendar date, so no time zone shifts it. */
+export function formatDeliveryDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/**
+ * The order confirmation in the order's language, as HTML and plain text with the same content: the lines,
+ * shipping, the total with its VAT, the delivery promise, how to pay by bank transfer and the signed link.
+ */
+export function orderConfirmation(
+  data: OrderConfirmationData,
+  locale: Locale,
+  config: Config,
+  bank: { iban: string; bic: string },
+): RenderedMessage {
+  const t = translator(locale);
+  const price = (cents: number) => formatPrice(cents, locale, data.currency);
+  const shop = config.shopName;
+  const method = t(`checkout.method.${data.shippingMethod}` as 'checkout.method.parcel');
+  const shipping = t('mail.orderConfirmation.shipping', { method });
+  const shippingPrice =
+    data.shippingCents === 0 ? t('mail.orderConfirmation.free') : price(data.shippingCents);
+  const vat = Object.entries(data.vatCents).map(([rate, cents]) => ({
+    label: t('mail.orderConfirmation.vat', { rate }),
+    amount: price(cents),
+  }));
+  const delivery = t('mail.orderConfirmation.delivery', {
+    date: formatDeliveryDate(data.deliveryDate, locale),
+  });
+  const transfer =
+    data.paymentMethod === 'bank-transfer'
+      ? t('mail.orderConfirmation.transfer', {
+          amount: price(data.totalCents),
+          iban: bank.iban,
+          bic: bank.bic,
+          holder: shop,
+          number: data.number,
+        })
+      : null;
+  const subject = t('mail.orderConfirmation.subject', { number: data.number, shop });
+
+  const text = [
+    t('mail.orderConfirmation.greeting', { name: data.name }),
+    '',
+    t('mail.orderConfirmation.intro'),
+    '',
+    ...data.lines.map((l) => `${l.quantity} × ${l.name}: ${price(l.unitPriceCents * l.quantity)}`),
+    `${shipping}: ${shippingPrice}`,
+    `${t('mail.orderConfirmation.total')}: ${price(data.totalCents)}`,
+    ...vat.map((v) => `${v.label}: ${v.amount}`),
+    '',
+    delivery,
+    ...(transfer ? ['', `${t('mail.orderConfirmation.howToPay')}: ${transfer}`] : []),
+    '',
+    `${t('mail.orderConfirmation.link')}: ${data.orderUrl}`,
+    '',
+    t('mail.orderConfirmation.signoff', { shop }),
+    '',
+  ].join('\n');
+
+  const html = `<!doctype html>${renderToString(
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body>
+        <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
+        <p>{t('mail.orderConfirmation.intro')}</p>
+        <table>
+          <tbody>
+            {data.lines.map((l) => (
+              <tr key={l.name}>
+                <td>
+                  {l.quantity} × {l.name}
+                </td>
+                <td align="right">{price(l.unitPriceCents * l.quantity)}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>{shipping}</td>
+              <td align="right">{shippingPrice}</td>
+            </tr>
+            <tr>
+              <th align="left">{t('mail.orderConfirmation.total')}</th>
+              <th align="right">{price(data.totalCents)}</th>
+            </tr>
+            {vat.map((v) => (
+              <tr key={v.label}>
+                <td>{v.label}</td>
+                <td align="right">{v.amount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          <strong>{delivery}</strong>
+        </p>
+        {transfer ? (
+          <>
+            <h2>{t('mail.orderConfirmation.howToPay')}</h2>
+            <p>{transfer}</p>
+          </>
+        ) : null}
+        <p>
+          <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
+        </p>
+        <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject, text, html };
+}

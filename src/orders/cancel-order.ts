@@ -1,0 +1,133 @@
+import { isoNow } from '../clock.ts';
+import type { Ctx } from '../context.ts';
+import { newId } from '../db/ids.ts';
+import { changeOrderStatus, type OrderActor } from './order-events.ts';
+import { canTransition, type OrderStatus } from './order-states.ts';
+import { demandByProduct } from './place-order.ts';
+import { RetriesExhausted, withRetry } from './with-retry.ts';
+
+export type CancelOrderResult =
+  | { ok: true; status: 'cancelled'; alreadyCancelled: boolean }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'not-cancellable'; status: string }
+  | { ok: false; reason: 'try-again' };
+
+/** Statuses in which an order has not left the shop: the customer may still cancel it. */
+export function isCancellable(status: string): boolean {
+  return canTransition(status, 'cancelled');
+}
+
+/** The status changed between our read and our guarded update: read again. */
+class ChangedMeanwhile extends Error {}
+
+/**
+ * Cancels an order that has not been shipped, in one transaction: the status moves to 'cancelled'
+ * (a guarded update through the transitions map, so of two concurrent clicks only one wins), every
+ * unit goes back into stock with a 'cancel' movement, the event is recorded, and for a paid order a
+ * 'refund' job is enqueued. Idempotent: cancelling a cancelled order answers the same, and never
+ * returns stock twice. `ctx.db` is the database, not a transaction: this opens its own.
+ */
+export async function cancelOrder(ctx: Ctx, orderId: string, actor: OrderActor): Promise<CancelOrderResult> {
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await withRetry(() =>
+          ctx.db.transaction().execute(async (trx): Promise<CancelOrderResult> => {
+            const tx = { ...ctx, db: trx };
+            const order = await trx
+              .selectFrom('orders')
+              .select(['id', 'number', 'status', 'total_cents', 'currency'])
+              .where('id', '=', orderId)
+              .executeTakeFirst();
+            if (!order) return { ok: false, reason: 'not-found' };
+            if (order.status === 'cancelled')
+              return { ok: true, status: 'cancelled', alreadyCancelled: true };
+            const changed = await changeOrderStatus(tx, {
+              orderId,
+              from: order.status,
+              to: 'cancelled',
+              actor,
+            });
+            if (!changed.ok) {
+              if (changed.reason === 'changed-meanwhile') throw new ChangedMeanwhile();
+              return { ok: false, reason: 'not-cancellable', status: order.status };
+            }
+            await returnStock(tx, orderId, 'cancel');
+            if (changed.from !== 'awaiting_payment') {
+              await enqueueRefund(tx, order, changed.from);
+            }
+            return { ok: true, status: 'cancelled', alreadyCancelled: false };
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ChangedMeanwhile && attempt < 3) continue;
+        throw error;
+      }
+    }
+  } catch (error) {
+    if (error instanceof RetriesExhausted) return { ok: false, reason: 'try-again' };
+    throw error;
+  }
+}
+
+/**
+ * Puts every unit of an order back into stock, one movement per product with `reason`. Call it only
+ * inside the transaction whose status change guarantees it runs once per order.
+ */
+export async function returnStock(ctx: Ctx, orderId: string, reason: 'cancel' | 'return'): Promise<void> {
+  const lines = await ctx.db
+    .selectFrom('order_lines')
+    .select(['product_id', 'quantity'])
+    .where('order_id', '=', orderId)
+    .execute();
+  const at = isoNow(ctx.clock);
+  for (const [productId, quantity] of demandByProduct(lines)) {
+    await ctx.db
+      .updateTable('products')
+      .set((eb) => ({ stock: eb('stock', '+', quantity) }))
+      .where('id', '=', productId)
+      .execute();
+    await ctx.db
+      .insertInto('stock_movements')
+      .values({
+        id: newId(ctx.clock.now().epochMilliseconds),
+        product_id: productId,
+        order_id: orderId,
+        delta: quantity,
+        reason,
+        at,
+      })
+      .execute();
+  }
+}
+
+/** A paid order that is cancelled or withdrawn owes the customer their money: staff (or the provider) refund it. */
+export async function enqueueRefund(
+  ctx: Ctx,
+  order: { id: string; number: string; total_cents: number; currency: string },
+  paidStatus: OrderStatus,
+): Promise<void> {
+  const at = isoNow(ctx.clock);
+  await ctx.db
+    .insertInto('jobs')
+    .values({
+      id: newId(ctx.clock.now().epochMilliseconds),
+      kind: 'refund',
+      payload_json: JSON.stringify({
+        orderId: order.id,
+        number: order.number,
+        amountCents: order.total_cents,
+        currency: order.currency,
+        statusBefore: paidStatus,
+      }),
+      status: 'pending',
+      run_at: at,
+      attempts: 0,
+      last_error: null,
+      idempotency_key: `refund:${order.id}`,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute();
+}

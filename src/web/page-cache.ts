@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../clock.ts';
+import type { DataVersion } from '../db/data-version.ts';
+import { LOCALE_COOKIE } from './i18n/locale.ts';
+
+/** How long an answer is served from memory at most: the delay before a change made by another process shows. */
+export const PAGE_CACHE_TTL_MS = 2000;
+const MAX_ENTRIES = 1000;
+const MAX_BODY_CHARS = 512 * 1024;
+/** Query parameters a cached answer may carry; any other parameter (a search, a limit) reads through. */
+const CACHEABLE_QUERY = new Set(['lang', 'page']);
+/** Stands in for the visitor's CSRF token in a cached page; random per process, so no content can contain it. */
+const TOKEN_PLACEHOLDER = `csrf-placeholder-${randomBytes(16).toString('hex')}`;
+
+type Entry = { version: number; storedAt: number; contentType: string; parts: string[] };
+type Fill = { key: string; version: number; storedAt: number };
+
+/**
+ * A micro-cache for the public pages and JSON that every visitor sees alike. A route opts in with
+ * `config: { pageCache: true }`; its 200 answers to anonymous GETs (no staff session, no query but `lang` and
+ * `page`) are kept per URL and language for at most two seconds, and only while the database has not been
+ * written since they were read (`version`, bumped by every write of this process). So a change shows at once
+ * here, and within two seconds in other processes. Pages are cached with a placeholder where the CSRF token
+ * goes (see `pageCsrfToken`), filled with each visitor's own token when sent. All hooks run for every
+ * answer, cached or not (security headers, language cookie, CSRF cookie, metrics).
+ */
+export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; version: DataVersion }): void {
+  const entries = new Map<string, Entry>();
+  app.decorateRequest('pageCacheFill', null);
+
+  // callback style, not async: these run on every answer and then cost no promise
+  app.addHook('onRequest', (request, reply, done) => {
+    if (request.method !== 'GET' || request.staff || request.routeOptions.config.pageCache !== true)
+      return done();
+    for (const name in request.query as Record<string, unknown>)
+      if (!CACHEABLE_QUERY.has(name)) return done();
+    const key = `${request.locale} ${request.url}`;
+    const now = deps.clock.now().epochMilliseconds;
+    const version = deps.version.current;
+    const entry = entries.get(key);
+    if (
+      entry &&
+      entry.version === version &&
+      now >= entry.storedAt &&
+      now - entry.storedAt < PAGE_CACHE_TTL_MS
+    ) {
+      reply.header('content-type', entry.contentType);
+      reply.send(entry.parts.length === 1 ? entry.parts[0] : entry.parts.join(request.csrfToken()));
+      return; // answered: the rest of the chain (handler included) is skipped
+    }
+    if (entry) entries.delete(key);
+    request.pageCacheFill = { key, version, storedAt: now };
+    done();
+  });
+
+  app.addHook('onSend', (request, reply, payload, done) => {
+    const fill = request.pageCacheFill;
+    if (!fill || typeof payload !== 'string') return done(null, payload);
+    const parts = payload.split(TOKEN_PLACEHOLDER);
+    if (reply.statusCode === 200 && payload.length <= MAX_BODY_CHARS && setsOnlyLanguageCookie(reply)) {
+      if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
+      const contentType = String(reply.getHeader('content-type') ?? 'text/plain; charset=utf-8');
+      entries.set(fill.key, { version: fill.version, storedAt: fill.storedAt, contentType, parts });
+    }
+    done(null, parts.length === 1 ? payload : parts.join(request.csrfToken()));
+  });
+}
+
+/**
+ * The CSRF token to render into a page: the visitor's own, or, while the page is being rendered for the cache,
+ * the placeholder that each visitor's token replaces on the way out.
+ */
+export function pageCsrfToken(request: FastifyRequest): string {
+  return request.pageCacheFill ? TOKEN_PLACEHOLDER : request.csrfToken();
+}
+
+/** The language cookie is set (or not) by its own hook on every answer; any other cookie makes an answer personal. */
+function setsOnlyLanguageCookie(reply: FastifyReply): boolean {
+  const header = reply.getHeader('set-cookie');
+  if (header === undefined) return true;
+  const cookies = Array.isArray(header) ? header : [String(header)];
+  return cookies.every((c) => c.startsWith(`${LOCALE_COOKIE}=`));
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Serve this route's anonymous GET answers from the page cache (see web/page-cache.ts). */
+    pageCache?: boolean;
+  }
+  interface FastifyRequest {
+    /** Set while this answer is being rendered for the page cache. */
+    pageCacheFill: Fill | null;
+  }
+}
