@@ -53,6 +53,19 @@ describe('the data version of a database handle', () => {
     );
   });
 
+  it('stays the same after a write that matched nothing, like an idle job poll', async () => {
+    const version = dataVersionOf(t.db)!;
+    const before = version.current;
+    await t.db.updateTable('categories').set({ position: 2 }).where('slug', '=', 'none').execute();
+    await t.db
+      .updateTable('categories')
+      .set({ position: 2 })
+      .where('slug', '=', 'none')
+      .returningAll()
+      .execute();
+    assert.equal(version.current, before);
+  });
+
   it('is not there for a transaction, so caches read through inside one', async () => {
     await t.db.transaction().execute(async (trx) => {
       assert.equal(dataVersionOf(trx), undefined);

@@ -3,8 +3,9 @@ import type { Db } from './database.ts';
 /**
  * Counts the writes completed through one database handle, so a cache of what was read from it can tell
  * whether it may still be served: an entry is fresh only while the version read before reading the data is
- * still the current one. Bumped after every statement that is not a plain `select` (a `commit` included), so
- * it errs towards "changed". Writes of other processes are not seen; a cache that must notice them within
+ * still the current one. Bumped after every statement that is not a plain `select` and changed or returned
+ * rows, and after every commit, so it errs towards "changed". Writes of other processes are not seen; a cache
+ * that must notice them within
  * some time also needs its own time limit.
  */
 export class DataVersion {

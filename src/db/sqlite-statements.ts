@@ -6,7 +6,8 @@ const MAX_STATEMENTS = 500;
 /**
  * better-sqlite3 seen through a statement cache: Kysely prepares every query anew, which costs more than
  * running it, so statements are kept by SQL text (at most 500, oldest dropped first). Statements that may
- * write call `onWrite` after they ran; plain `select`s are handed out as they are, at no cost.
+ * write call `onWrite` after they changed something (rows changed or returned; a write that matched nothing,
+ * like an idle job poll, does not count); plain `select`s are handed out as they are, at no cost.
  * Safe because one connection runs one statement at a time (Kysely holds a lock on the connection).
  */
 export function cachedStatements(sqlite: SQLite, onWrite: () => void): SqliteDatabase {
@@ -17,7 +18,10 @@ export function cachedStatements(sqlite: SQLite, onWrite: () => void): SqliteDat
       let statement = statements.get(sql);
       if (statement) return statement;
       const prepared = sqlite.prepare(sql);
-      statement = prepared.reader && /^\s*select\b/i.test(sql) ? prepared : writing(prepared, onWrite);
+      statement =
+        prepared.reader && /^\s*select\b/i.test(sql)
+          ? prepared
+          : writing(prepared, onWrite, /^\s*(commit|end)\b/i.test(sql));
       if (statements.size >= MAX_STATEMENTS) statements.delete(statements.keys().next().value as string);
       statements.set(sql, statement);
       return statement;
@@ -25,17 +29,18 @@ export function cachedStatements(sqlite: SQLite, onWrite: () => void): SqliteDat
   };
 }
 
-function writing(statement: Statement, onWrite: () => void): SqliteStatement {
+/** A statement that calls `onWrite` when it changed or returned rows, or always (`commit`). */
+function writing(statement: Statement, onWrite: () => void, always: boolean): SqliteStatement {
   return {
     reader: statement.reader,
     all(parameters) {
       const rows = statement.all(parameters);
-      onWrite();
+      if (always || rows.length > 0) onWrite();
       return rows;
     },
     run(parameters) {
       const result = statement.run(parameters);
-      onWrite();
+      if (always || result.changes !== 0) onWrite();
       return result;
     },
     *iterate(parameters) {
