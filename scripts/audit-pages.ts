@@ -38,16 +38,27 @@ type PageAudit = {
   failing: string[];
 };
 
+/**
+ * Lighthouse 12.2 sometimes fails to read Chromium's trace ("RootCauses … frame_sequence"): a category then has
+ * no score at all. That says nothing about the page, so such a run is repeated (up to three times).
+ */
 async function audit(name: string, url: string, port: number): Promise<PageAudit> {
-  process.stderr.write(`  auditing ${name} (${url}) …\n`);
-  const run = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: [...CATEGORIES],
-  });
-  if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const lhr = run.lhr as unknown as Result;
+  let lhr: Result | undefined;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    process.stderr.write(
+      `  auditing ${name} (${url}) …${attempt > 1 ? ` again (attempt ${attempt})` : ''}\n`,
+    );
+    const run = await lighthouse(url, {
+      port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: [...CATEGORIES],
+    });
+    if (!run) throw new Error(`Lighthouse returned nothing for ${url}`);
+    lhr = run.lhr as unknown as Result;
+    if (CATEGORIES.every((c) => typeof lhr?.categories[c]?.score === 'number')) break;
+  }
+  if (!lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
   const scores = Object.fromEntries(
     CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
   );

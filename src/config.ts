@@ -49,6 +49,13 @@ export type Config = {
   dkim: { domainName: string; keySelector: string; privateKey: string } | null;
   /** JOB_POLL_MS (default 500): how often an idle worker looks for due jobs. */
   jobPollMs: number;
+  /**
+   * MOLLIE_API_KEY (default none): `test_…` or `live_…`. Set, the checkout also offers iDEAL, credit card and
+   * Bancontact through Mollie's hosted checkout; unset, only bank transfer is offered.
+   */
+  mollieApiKey: string | null;
+  /** MOLLIE_API_URL (default https://api.mollie.com/v2/): Mollie's API root; tests point it at a local stand-in. */
+  mollieApiUrl: string;
 };
 
 export class ConfigError extends Error {}
@@ -99,6 +106,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       env.MAIL_FROM ?? `"${(env.SHOP_NAME ?? 'Toonbank Demo').replace(/["\\]/g, '')}" <shop@localhost>`,
     dkim: parseDkim(env),
     jobPollMs: parsePositive('JOB_POLL_MS', env.JOB_POLL_MS ?? '500'),
+    mollieApiKey: env.MOLLIE_API_KEY?.trim() || null,
+    mollieApiUrl: (env.MOLLIE_API_URL?.trim() || 'https://api.mollie.com/v2/').replace(/\/*$/, '/'),
     ...overrides,
   };
   if (!config.sessionSecret) config.sessionSecret = secretFor(config);

@@ -6,6 +6,8 @@ import * as m0003 from './migrations/0003-carts.ts';
 import * as m0004 from './migrations/0004-orders.ts';
 import * as m0005 from './migrations/0005-outbox.ts';
 import * as m0006 from './migrations/0006-order-events.ts';
+import * as m0007 from './migrations/0007-payments.ts';
+import * as m0008 from './migrations/0008-fulfilment.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004-orders': m0004,
   '0005-outbox': m0005,
   '0006-order-events': m0006,
+  '0007-payments': m0007,
+  '0008-fulfilment': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,7 @@
 import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
+import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
+import { orderShippedJob } from '../messaging/send-order-shipped.ts';
+import { refundJob } from '../payments/refund-job.ts';
 import type { JobKinds } from './job-kind.ts';
 
 /**
@@ -11,4 +14,7 @@ const fulfilmentJob = { maxAttempts: 1, run: async () => {} };
 export const defaultJobKinds: JobKinds = {
   'order-confirmation': orderConfirmationJob,
   fulfilment: fulfilmentJob,
+  refund: refundJob,
+  'order-shipped': orderShippedJob,
+  'order-delayed': orderDelayedJob,
 };

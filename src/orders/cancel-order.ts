@@ -27,7 +27,13 @@ class ChangedMeanwhile extends Error {}
  * 'refund' job is enqueued. Idempotent: cancelling a cancelled order answers the same, and never
  * returns stock twice. `ctx.db` is the database, not a transaction: this opens its own.
  */
-export async function cancelOrder(ctx: Ctx, orderId: string, actor: OrderActor): Promise<CancelOrderResult> {
+export async function cancelOrder(
+  ctx: Ctx,
+  orderId: string,
+  actor: OrderActor,
+  /** Kept on the 'cancelled' event, e.g. which staff member cancelled (staff-note.ts). */
+  note?: string,
+): Promise<CancelOrderResult> {
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -47,6 +53,7 @@ export async function cancelOrder(ctx: Ctx, orderId: string, actor: OrderActor):
               from: order.status,
               to: 'cancelled',
               actor,
+              ...(note ? { note } : {}),
             });
             if (!changed.ok) {
               if (changed.reason === 'changed-meanwhile') throw new ChangedMeanwhile();

@@ -18,8 +18,14 @@ export type CheckoutInput = {
   paymentMethod: PaymentMethod;
 };
 
-export type PaymentMethod = 'bank-transfer';
-export const PAYMENT_METHODS: readonly PaymentMethod[] = ['bank-transfer'];
+/** Bank transfer always; the online methods (Mollie's hosted checkout) only when MOLLIE_API_KEY is set. */
+export type PaymentMethod = 'bank-transfer' | 'ideal' | 'creditcard' | 'bancontact';
+export const PAYMENT_METHODS: readonly PaymentMethod[] = [
+  'bank-transfer',
+  'ideal',
+  'creditcard',
+  'bancontact',
+];
 
 /** Why a field was refused; `example` shows a valid postcode for the chosen country. */
 export type FieldProblem = {

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql } from 'kysely';
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
+import { isOnlineMethod, offeredPaymentMethods } from '../payments/payment-provider.ts';
+import { startOnlinePayment } from '../payments/start-online-payment.ts';
 import { type FieldProblem, parseCheckoutInput } from './checkout-input.ts';
 import { type PlacedOrder, placeOrder } from './place-order.ts';
 import { RetriesExhausted, withRetry } from './with-retry.ts';
@@ -59,6 +61,8 @@ class Abort {
 export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<CheckoutResult> {
   const parsed = parseCheckoutInput(request.body);
   if (!parsed.ok) return { ok: false, reason: 'invalid', fields: parsed.fields };
+  if (!offeredPaymentMethods(ctx.config).includes(parsed.input.paymentMethod))
+    return { ok: false, reason: 'invalid', fields: { paymentMethod: { reason: 'choice' } } };
   const requestHash = createHash('sha256')
     .update(JSON.stringify({ cartId: request.cartId, input: parsed.input }))
     .digest('base64url');
@@ -122,9 +126,15 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
         throw error;
       }
     });
-    if (!result.ok && result.reason === 'request-in-progress') return replay(ctx, key, requestHash);
+    if (!result.ok && result.reason === 'request-in-progress') {
+      const replayed = await replay(ctx, key, requestHash);
+      return replayed.ok
+        ? { ...replayed, receipt: await withPaymentUrl(ctx, key, replayed.receipt) }
+        : replayed;
+    }
     if (!result.ok && result.reason === 'out-of-stock')
       await storeRefusal(ctx, key, requestHash, result.skus);
+    if (result.ok) return { ...result, receipt: await withPaymentUrl(ctx, key, result.receipt) };
     return result;
   } catch (error) {
     if (error instanceof RetriesExhausted) return { ok: false, reason: 'try-again' };
@@ -160,6 +170,29 @@ async function storeRefusal(ctx: Ctx, key: string, requestHash: string, skus: st
       .onConflict((oc) => oc.column('key').doNothing())
       .execute(),
   );
+}
+
+/**
+ * After the commit, an order paid online gets its payment at the provider (an outside side effect, so never
+ * inside the order's transaction), and the stored answer gains its `paymentUrl` for repeats. If the provider
+ * cannot be reached the receipt has no `paymentUrl`: the order waits, and the confirmation page offers
+ * "try paying again".
+ */
+async function withPaymentUrl(ctx: Ctx, key: string, receipt: OrderReceipt): Promise<OrderReceipt> {
+  if (!isOnlineMethod(receipt.paymentMethod) || receipt.paymentUrl || receipt.status !== 'awaiting_payment')
+    return receipt;
+  const started = await startOnlinePayment(ctx, receipt.orderNumber);
+  if (!started.ok) return receipt;
+  const withUrl = { ...receipt, paymentUrl: started.paymentUrl };
+  await withRetry(() =>
+    ctx.db
+      .updateTable('idempotency_keys')
+      .set({ response_json: JSON.stringify(withUrl) })
+      .where('key', '=', key)
+      .where('status_code', '=', 201)
+      .execute(),
+  );
+  return withUrl;
 }
 
 function receiptOf(order: PlacedOrder): OrderReceipt {

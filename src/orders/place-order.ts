@@ -1,6 +1,7 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
+import { recordPayment } from '../payments/record-payment.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { deliveryPromise } from './delivery-promise.ts';
 import { recordOrderEvent } from './order-events.ts';
@@ -55,7 +56,7 @@ type Line = {
  * Turns a cart into an order at today's prices. `ctx.db` must be an open transaction: this reserves
  * stock with guarded updates (`stock = stock - n where stock >= n`, one per product in id order, so
  * concurrent orders never deadlock on each other and never sell a unit twice), then writes the order,
- * its lines, its stock movements, its 'placed' event and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
+ * its lines, its stock movements, its payment record, its 'placed' event and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
  * the cart. On `ok: false` the caller must roll the transaction back: some stock may have been
  * reserved before a short line was found (`checkout` does this).
  */
@@ -151,6 +152,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
       })),
     )
     .execute();
+  await recordPayment(ctx, order);
   await ctx.db
     .insertInto('stock_movements')
     .values(

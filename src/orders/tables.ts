@@ -46,6 +46,10 @@ export type OrderTable = {
   delivery_date: string;
   created_at: string;
   updated_at: string;
+  /** Set when shipped: 'postnl' | 'dhl' | 'dpd' | 'other' (see carriers.ts). */
+  carrier: string | null;
+  tracking_code: string | null;
+  shipped_at: string | null;
 };
 
 export type OrderLineTable = {

@@ -7,10 +7,12 @@ import { registerImageRoutes } from '../catalog/image-routes.ts';
 import { registerCatalogPages } from '../catalog/pages/register.tsx';
 import { registerCatalogApi } from '../catalog/routes.ts';
 import { registerOutboxAdmin } from '../messaging/admin/register-outbox.tsx';
+import { registerOrderAdmin } from '../orders/admin/register.tsx';
 import { registerCartPages } from '../orders/pages/register.tsx';
 import { registerOrderPages } from '../orders/pages/register-order-page.tsx';
 import { registerCheckout } from '../orders/register-checkout.ts';
 import { registerCartApi } from '../orders/routes.ts';
+import { registerPayments } from '../payments/routes.ts';
 import { registerStaffPages } from '../staff/pages/register.tsx';
 import { registerApiDocs } from './api-docs.tsx';
 import { registerHealth } from './health.ts';
@@ -26,10 +28,12 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerCartApi(app);
   registerCartPages(app);
   registerCheckout(app);
+  registerPayments(app);
   registerOrderPages(app);
   registerStaffPages(app);
   registerCatalogAdmin(app);
   registerApplianceAdmin(app);
   registerImageRoutes(app);
   registerOutboxAdmin(app);
+  registerOrderAdmin(app);
 }

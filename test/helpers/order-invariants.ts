@@ -6,7 +6,7 @@ import type { Ctx } from '../../src/context.ts';
  * I1 stock ≥ 0 for every product; I2 initial stock = current stock − Σ movements (sales are negative,
  * returns and restocks positive) for the products in `initialStock` (by SKU), and units sold per
  * product = units on order lines; I3 every order has its lines, its sale movements matching them, both
- * outbox jobs and consistent totals, and every stored 201 answer points at an existing order.
+ * outbox jobs, its payment record and consistent totals, and every stored 201 answer points at an existing order.
  * Throws an AssertionError naming the first broken invariant.
  */
 export async function checkInvariants(
@@ -46,6 +46,8 @@ export async function checkInvariants(
     .execute();
   const jobs = await db.selectFrom('jobs').select(['kind', 'idempotency_key']).execute();
   const jobKeys = new Set(jobs.map((j) => j.idempotency_key));
+  const payments = await db.selectFrom('payments').select(['order_id']).execute();
+  const paymentOrders = new Set(payments.map((p) => p.order_id));
   for (const o of orders) {
     const own = lines.filter((l) => l.order_id === o.id);
     assert.ok(own.length > 0, `I3: order ${o.number} has no lines`);
@@ -69,6 +71,7 @@ export async function checkInvariants(
       const took = own.filter((l) => l.product_id === product).reduce((n, l) => n + l.quantity, 0);
       assert.ok(back >= 0 && back <= took, `I3: ${o.number} returned ${back} of ${took} for ${product}`);
     }
+    assert.ok(paymentOrders.has(o.id), `I3: ${o.number} has no payment record`);
     for (const kind of ['order-confirmation', 'fulfilment']) {
       assert.ok(jobKeys.has(`${kind}:${o.id}`), `I3: ${o.number} has no ${kind} job`);
     }

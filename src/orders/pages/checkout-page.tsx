@@ -25,7 +25,8 @@ export type CheckoutForm = Partial<
     | 'postcode'
     | 'city'
     | 'country'
-    | 'shippingMethod',
+    | 'shippingMethod'
+    | 'paymentMethod',
     string
   >
 >;
@@ -40,13 +41,24 @@ type Props = {
   /** A problem with the whole order (out of stock, busy). */
   alert?: string | undefined;
   idempotencyKey: string;
+  /** The payment methods offered: 'bank-transfer', plus Mollie's online methods when configured. */
+  paymentMethods: readonly string[];
 };
 
 /**
  * The checkout on one page, in three steps: address and e-mail, shipping, payment and confirm.
  * Every cost is shown before the button; nothing is pre-ticked and there is no marketing opt-in.
  */
-export function CheckoutPage({ ctx, cart, methods, values, errors, alert, idempotencyKey }: Props) {
+export function CheckoutPage({
+  ctx,
+  cart,
+  methods,
+  values,
+  errors,
+  alert,
+  idempotencyKey,
+  paymentMethods,
+}: Props) {
   const { t, locale, currency } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, currency);
   const chosen = values.shippingMethod ?? methods.find((m) => m.available)?.method;
@@ -133,19 +145,27 @@ export function CheckoutPage({ ctx, cart, methods, values, errors, alert, idempo
         </fieldset>
         <fieldset>
           <legend>{t('checkout.step.payment')}</legend>
-          <div class="field">
-            <div class="check">
-              <input
-                type="radio"
-                id="payment-bank-transfer"
-                name="paymentMethod"
-                value="bank-transfer"
-                checked
-              />
-              <label for="payment-bank-transfer">{t('checkout.payment.bank-transfer')}</label>
+          {paymentMethods.map((m) => (
+            <div class="field" key={m}>
+              <div class="check">
+                <input
+                  type="radio"
+                  id={`payment-${m}`}
+                  name="paymentMethod"
+                  value={m}
+                  checked={m === (values.paymentMethod ?? 'bank-transfer')}
+                />
+                <label for={`payment-${m}`}>
+                  {m === 'bank-transfer'
+                    ? t('checkout.payment.bank-transfer')
+                    : t(`payment.method.${m as 'ideal' | 'creditcard' | 'bancontact'}`)}
+                </label>
+              </div>
+              <p class="hint">
+                {m === 'bank-transfer' ? t('checkout.bankTransferHint') : t('payment.onlineHint')}
+              </p>
             </div>
-            <p class="hint">{t('checkout.bankTransferHint')}</p>
-          </div>
+          ))}
           <h2>{t('checkout.summary')}</h2>
           <ul>
             {cart.lines.map((l) => (

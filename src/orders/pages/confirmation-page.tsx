@@ -1,3 +1,5 @@
+import { isOnlineMethod } from '../../payments/payment-provider.ts';
+import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
@@ -9,10 +11,16 @@ export function ConfirmationPage({
   ctx,
   order,
   deliveryDate,
+  payPath,
+  paymentUnavailable,
 }: {
   ctx: PageCtx;
   order: OrderView;
   deliveryDate: string;
+  /** Where the "pay (again)" form posts, for an order paid online that still waits for its money. */
+  payPath: string;
+  /** The payment provider could not be reached on the last try. */
+  paymentUnavailable: boolean;
 }) {
   const { t, locale } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, order.currency);
@@ -48,6 +56,23 @@ export function ConfirmationPage({
           <p class="hint">{t('confirmation.referenceHint')}</p>
         </section>
       ) : null}
+      {isOnlineMethod(order.paymentMethod) && order.status === 'awaiting_payment' ? (
+        <section aria-labelledby="how-to-pay">
+          <h2 id="how-to-pay">{t('confirmation.howToPay')}</h2>
+          {paymentUnavailable ? (
+            <p class="notice error" role="alert">
+              {t('payment.unavailable')}
+            </p>
+          ) : (
+            <p>{t('payment.waiting')}</p>
+          )}
+          <form method="post" action={payPath}>
+            <CsrfField ctx={ctx} />
+            <button type="submit">{t('payment.payAgain')}</button>
+          </form>
+        </section>
+      ) : null}
+      {isOnlineMethod(order.paymentMethod) && order.status === 'paid' ? <p>{t('payment.received')}</p> : null}
       <h2>{t('confirmation.lines')}</h2>
       <ul>
         {order.lines.map((l) => (

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../../errors.ts';
+import { offeredPaymentMethods } from '../../payments/payment-provider.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { cartIdFrom } from '../cart-cookie.ts';
@@ -23,6 +24,7 @@ const FORM_FIELDS = [
   'city',
   'country',
   'shippingMethod',
+  'paymentMethod',
 ] as const;
 
 /** The checkout page (`/checkout`, a plain form post that works without JavaScript) and the confirmation page. */
@@ -58,11 +60,14 @@ export function registerCheckoutPages(app: FastifyInstance): void {
           country: values.country,
         },
         shippingMethod: values.shippingMethod,
-        paymentMethod: body.paymentMethod,
+        paymentMethod: values.paymentMethod,
       },
     });
     if (result.ok)
-      return reply.redirect(confirmationPath(app.config.sessionSecret, result.receipt.orderNumber), 303);
+      return reply.redirect(
+        result.receipt.paymentUrl ?? confirmationPath(app.config.sessionSecret, result.receipt.orderNumber),
+        303,
+      );
     if (result.reason === 'unknown-cart' || result.reason === 'empty-cart')
       return reply.redirect('/cart', 303);
     const cart = await cartOf(request);
@@ -121,7 +126,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
 
   app.get('/order/:number/confirmation', async (request, reply) => {
     const { number } = request.params as { number: string };
-    const { t: token } = request.query as { t?: string };
+    const { t: token, payment } = request.query as { t?: string; payment?: string };
     if (!isOrderToken(app.config.sessionSecret, number, token)) throw new AppError('not-found');
     const order = await findOrder(request.ctx, number);
     if (!order) throw new AppError('not-found');
@@ -135,7 +140,13 @@ export function registerCheckoutPages(app: FastifyInstance): void {
     reply.header('referrer-policy', 'no-referrer');
     return sendPage(
       reply,
-      <ConfirmationPage ctx={pageCtx(request, app.config)} order={order} deliveryDate={date} />,
+      <ConfirmationPage
+        ctx={pageCtx(request, app.config)}
+        order={order}
+        deliveryDate={date}
+        payPath={`/order/${encodeURIComponent(order.number)}/pay?t=${token}`}
+        paymentUnavailable={payment === 'unavailable'}
+      />,
     );
   });
 }
@@ -167,6 +178,7 @@ function render(
       errors={errors}
       alert={alert}
       idempotencyKey={idempotencyKey}
+      paymentMethods={offeredPaymentMethods(request.ctx.config)}
     />,
     status,
   );

@@ -53,6 +53,9 @@ export function AdminLayout({
                   <a href="/admin">{t('admin.home')}</a>
                 </li>
                 <li>
+                  <a href="/admin/orders">{t('orderAdmin.title')}</a>
+                </li>
+                <li>
                   <a href="/admin/products">{t('admin.products')}</a>
                 </li>
                 <li>

@@ -5,10 +5,12 @@ import { catalogAdminMessages } from '../../catalog/admin/messages.ts';
 import { catalogMessages } from '../../catalog/messages.ts';
 import type { Locale } from '../../config.ts';
 import { messagingMessages } from '../../messaging/messages.ts';
+import { orderAdminMessages } from '../../orders/admin/messages.ts';
 import { cartMessages } from '../../orders/cart-messages.ts';
 import { checkoutMessages } from '../../orders/checkout-messages.ts';
 import { orderMessages } from '../../orders/messages.ts';
 import { orderPageMessages } from '../../orders/order-page-messages.ts';
+import { paymentMessages } from '../../payments/messages.ts';
 import { staffMessages } from '../../staff/messages.ts';
 import { webMessages } from '../messages.ts';
 
@@ -25,7 +27,9 @@ const catalogues = [
   orderMessages,
   checkoutMessages,
   orderPageMessages,
+  paymentMessages,
   messagingMessages,
+  orderAdminMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;

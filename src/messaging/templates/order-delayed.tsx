@@ -1,0 +1,71 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Config, Locale } from '../../config.ts';
+import { translator } from '../../web/i18n/messages.ts';
+import type { RenderedMessage } from '../rendered-message.ts';
+import { formatDeliveryDate } from './order-confirmation.tsx';
+
+export type OrderDelayedData = {
+  number: string;
+  name: string;
+  /** YYYY-MM-DD: the date we promised before, and the new one. */
+  previousDate: string;
+  newDate: string;
+  /** The staff member's own words to the customer, or null. */
+  message: string | null;
+  /** Who signs the notice: the staff member who moved the date. */
+  staffName: string;
+  /** The signed link to the order page. */
+  orderUrl: string;
+};
+
+/**
+ * The delay notice ("keep communicating, also bad news"), in the order's language: the old and new date, the
+ * staff member's message and their name under it, and the order link (where the customer may still cancel).
+ */
+export function orderDelayed(data: OrderDelayedData, locale: Locale, config: Config): RenderedMessage {
+  const t = translator(locale);
+  const shop = config.shopName;
+  const subject = t('mail.orderDelayed.subject', { number: data.number, shop });
+  const news = t('mail.orderDelayed.intro', {
+    number: data.number,
+    previous: formatDeliveryDate(data.previousDate, locale),
+    date: formatDeliveryDate(data.newDate, locale),
+  });
+  const signoff = t('mail.orderDelayed.signoff', { name: data.staffName, shop });
+
+  const text = [
+    t('mail.orderConfirmation.greeting', { name: data.name }),
+    '',
+    news,
+    ...(data.message ? ['', data.message] : []),
+    '',
+    t('mail.orderDelayed.sorry'),
+    '',
+    `${t('mail.orderConfirmation.link')}: ${data.orderUrl}`,
+    '',
+    signoff,
+    '',
+  ].join('\n');
+
+  const html = `<!doctype html>${renderToString(
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body>
+        <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
+        <p>
+          <strong>{news}</strong>
+        </p>
+        {data.message ? <p style="white-space: pre-line">{data.message}</p> : null}
+        <p>{t('mail.orderDelayed.sorry')}</p>
+        <p>
+          <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
+        </p>
+        <p>{signoff}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject, text, html };
+}

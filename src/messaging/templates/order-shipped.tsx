@@ -1,0 +1,72 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Config, Locale } from '../../config.ts';
+import { translator } from '../../web/i18n/messages.ts';
+import type { RenderedMessage } from '../rendered-message.ts';
+import { formatDeliveryDate } from './order-confirmation.tsx';
+
+export type OrderShippedData = {
+  number: string;
+  name: string;
+  /** The carrier's name (PostNL, DHL, DPD), or null for another carrier. */
+  carrier: string | null;
+  trackingCode: string;
+  /** The carrier's tracking page for this parcel, or null when we know none (then the code only). */
+  trackingUrl: string | null;
+  /** YYYY-MM-DD, the delivery date promised now. */
+  deliveryDate: string;
+  /** The signed link to the order page. */
+  orderUrl: string;
+};
+
+/** "Your order is on its way", in the order's language: the tracking link (or code), the date and the order link. */
+export function orderShipped(data: OrderShippedData, locale: Locale, config: Config): RenderedMessage {
+  const t = translator(locale);
+  const shop = config.shopName;
+  const subject = t('mail.orderShipped.subject', { number: data.number, shop });
+  const sentWith = data.carrier
+    ? t('mail.orderShipped.carrier', { carrier: data.carrier, code: data.trackingCode })
+    : t('mail.orderShipped.code', { code: data.trackingCode });
+  const delivery = t('mail.orderShipped.delivery', { date: formatDeliveryDate(data.deliveryDate, locale) });
+
+  const text = [
+    t('mail.orderConfirmation.greeting', { name: data.name }),
+    '',
+    t('mail.orderShipped.intro', { number: data.number }),
+    sentWith,
+    ...(data.trackingUrl ? ['', `${t('mail.orderShipped.track')}: ${data.trackingUrl}`] : []),
+    '',
+    delivery,
+    '',
+    `${t('mail.orderConfirmation.link')}: ${data.orderUrl}`,
+    '',
+    t('mail.orderConfirmation.signoff', { shop }),
+    '',
+  ].join('\n');
+
+  const html = `<!doctype html>${renderToString(
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body>
+        <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
+        <p>{t('mail.orderShipped.intro', { number: data.number })}</p>
+        <p>{sentWith}</p>
+        {data.trackingUrl ? (
+          <p>
+            <a href={data.trackingUrl}>{t('mail.orderShipped.track')}</a>
+          </p>
+        ) : null}
+        <p>
+          <strong>{delivery}</strong>
+        </p>
+        <p>
+          <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
+        </p>
+        <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject, text, html };
+}

@@ -1,0 +1,50 @@
+import { isoNow } from '../clock.ts';
+import type { Ctx } from '../context.ts';
+import { newId } from '../db/ids.ts';
+import { bankTransferProvider } from './bank-transfer-provider.ts';
+import { providerNameFor } from './payment-provider.ts';
+
+/**
+ * Writes an order's first payment record, in the checkout transaction (RELIABILITY I3). Bank transfer
+ * gets its reference at once; an online payment gets the provider's id after the commit
+ * (`startOnlinePayment`), because creating it is an outside side effect that must not happen for an
+ * order that rolls back.
+ */
+export async function recordPayment(
+  ctx: Ctx,
+  order: { id: string; number: string; paymentMethod: string; totalCents: number; currency: string },
+): Promise<void> {
+  const provider = providerNameFor(order.paymentMethod);
+  const id = newId(ctx.clock.now().epochMilliseconds);
+  const created =
+    provider === 'bank-transfer'
+      ? await bankTransferProvider.createPayment({
+          paymentId: id,
+          orderNumber: order.number,
+          method: order.paymentMethod,
+          amountCents: order.totalCents,
+          currency: order.currency,
+          redirectUrl: '',
+          webhookUrl: '',
+          description: order.number,
+        })
+      : null;
+  const at = isoNow(ctx.clock);
+  await ctx.db
+    .insertInto('payments')
+    .values({
+      id,
+      order_id: order.id,
+      provider,
+      method: order.paymentMethod,
+      provider_payment_id: created?.providerPaymentId ?? null,
+      status: 'open',
+      amount_cents: order.totalCents,
+      currency: order.currency,
+      checkout_url: null,
+      refund_id: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+}
