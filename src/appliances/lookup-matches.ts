@@ -3,7 +3,16 @@ import type { LookupHit } from './lookup-index.ts';
 import { pickVariant } from './serial-range.ts';
 import type { ApplianceCategory } from './tables.ts';
 
-export type MatchProduct = { sku: string; name: string; priceCents: number; inStock: boolean; note?: string };
+export type MatchProduct = {
+  sku: string;
+  name: string;
+  priceCents: number;
+  inStock: boolean;
+  note?: string;
+  /** For the delivery promise (mailbox parcel or parcel); not part of the API answer. */
+  mailboxFit: boolean;
+  weightGrams: number;
+};
 
 /** One appliance as the lookup answers it: what the customer sees before adding to the cart. */
 export type LookupMatch = {
@@ -66,6 +75,8 @@ export async function lookupMatches(ctx: Ctx, hits: LookupHit[], serial: string)
         'products.name_en',
         'products.price_cents',
         'products.stock',
+        'products.mailbox_fit',
+        'products.weight_grams',
       ])
       .where('compatibility.appliance_id', 'in', ids)
       .where('products.active', '=', 1)
@@ -83,6 +94,8 @@ export async function lookupMatches(ctx: Ctx, hits: LookupHit[], serial: string)
         name: ctx.locale === 'nl' ? f.name_nl : f.name_en,
         priceCents: f.price_cents,
         inStock: f.stock > 0,
+        mailboxFit: f.mailbox_fit === 1,
+        weightGrams: f.weight_grams,
         ...(f.note ? { note: f.note } : {}),
       },
     };

@@ -11,12 +11,15 @@ export function ApplianceView({
   guide,
   serial,
   headingLevel,
+  promise,
 }: {
   ctx: PageCtx;
   match: LookupMatch;
   guide: BrandGuideView | undefined;
   serial: string;
   headingLevel: 1 | 2;
+  /** The delivery promise for what fits, in words; null when nothing is in stock. */
+  promise: string | null;
 }) {
   const { t, locale, currency } = ctx;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -63,6 +66,7 @@ export function ApplianceView({
       {match.products.length > 0 ? (
         <>
           <Sub>{t('lookup.fits', { brand: match.brand, model: match.model })}</Sub>
+          {promise ? <p class="promise">{promise}</p> : null}
           <ul class="fits">
             {match.products.map((p) => (
               <li key={p.sku} class="fit">

@@ -16,8 +16,11 @@ export function LookupPage({
   serial,
   guides,
   request,
+  promises,
 }: {
   ctx: PageCtx;
+  /** Delivery promise per appliance id (see matchPromise). */
+  promises?: ReadonlyMap<string, string | null>;
   answer: LookupAnswer;
   serial: string;
   guides: BrandGuideView[];
@@ -50,6 +53,7 @@ export function LookupPage({
             guide={guideOf(matches[0]!.brand)}
             serial={serial}
             headingLevel={1}
+            promise={promises?.get(matches[0]!.id) ?? null}
           />
         </>
       ) : (

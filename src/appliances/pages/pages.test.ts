@@ -39,6 +39,7 @@ describe('the lookup pages', () => {
     assert.match(res.body, /Fits your Philips FC8520\/09/);
     assert.match(res.body, /Add to cart<span class="sr-only">: Part BAG-1<\/span>/);
     assert.match(res.body, /Temporarily sold out/, 'the out-of-stock part shows as such');
+    assert.match(res.body, /<p class="promise">Order before 23:59, in your mailbox tomorrow<\/p>/);
   });
 
   it('lists several appliances to pick from when a prefix fits many', async () => {

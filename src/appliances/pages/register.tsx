@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
+import { productPromise } from '../../orders/product-promise.ts';
 import { formField, formFile } from '../../staff/pages/form-body.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { lookupInputProblem } from '../lookup-input.ts';
+import type { LookupAnswer } from '../lookup-service.ts';
 import { requestIdentification } from '../request-identification.ts';
 import { listBrandGuides } from '../save-brand-guides.ts';
 import { LookupPage } from './lookup-page.tsx';
@@ -23,7 +25,13 @@ export function registerLookupPages(app: FastifyInstance): void {
     ]);
     return sendPage(
       reply,
-      <LookupPage ctx={pageCtx(request, app.config)} answer={answer} serial={serial} guides={guides} />,
+      <LookupPage
+        ctx={pageCtx(request, app.config)}
+        answer={answer}
+        serial={serial}
+        guides={guides}
+        promises={promisesFor(request, answer)}
+      />,
     );
   });
 
@@ -39,7 +47,13 @@ export function registerLookupPages(app: FastifyInstance): void {
     if (!answer) throw new AppError('not-found');
     return sendPage(
       reply,
-      <LookupPage ctx={pageCtx(request, app.config)} answer={answer} serial={serial} guides={guides} />,
+      <LookupPage
+        ctx={pageCtx(request, app.config)}
+        answer={answer}
+        serial={serial}
+        guides={guides}
+        promises={promisesFor(request, answer)}
+      />,
     );
   });
 
@@ -83,6 +97,21 @@ export function registerLookupPages(app: FastifyInstance): void {
       <RequestThanksPage ctx={ctx} query={input.query.trim()} email={input.email.trim()} />,
     );
   });
+}
+
+/** Per appliance: when its in-stock consumables arrive (by mailbox parcel when all of them fit one). */
+function promisesFor(request: FastifyRequest, answer: LookupAnswer): Map<string, string | null> {
+  return new Map(
+    answer.matches.map((m) => {
+      const inStock = m.products.filter((p) => p.inStock);
+      if (inStock.length === 0) return [m.id, null];
+      const product = {
+        mailboxFit: inStock.every((p) => p.mailboxFit),
+        weightGrams: Math.max(...inStock.map((p) => p.weightGrams)),
+      };
+      return [m.id, productPromise(request.ctx, request.t, product)];
+    }),
+  );
 }
 
 function lookupQuery(request: FastifyRequest): { q: string; serial: string } {

@@ -64,6 +64,8 @@ describe('the storefront pages', () => {
     assert.match(res.body, /Nog 2 op voorraad/);
     assert.match(res.body, /Laagste prijs in de 30 dagen vóór de korting: €\s12,95/);
     assert.match(res.body, /Zak &lt;b>één&lt;\/b>/, 'names are escaped');
+    // Monday 30 November, 13:00 in Amsterdam: a mailbox parcel dispatched today arrives on Tuesday
+    assert.match(res.body, /<p class="promise">Vóór 23:59 besteld, morgen in je brievenbus<\/p>/);
   });
 
   it('lists a category and finds a product by search', async () => {

@@ -9,10 +9,13 @@ export function ProductPage({
   ctx,
   product,
   categories,
+  promise,
 }: {
   ctx: PageCtx;
   product: ProductView;
   categories: CategoryView[];
+  /** The delivery promise in words, when the product is in stock. */
+  promise: string | null;
 }) {
   const { t, locale } = ctx;
   const image = product.images[0];
@@ -45,6 +48,7 @@ export function ProductPage({
           <PriceTag ctx={ctx} cents={product.priceCents} lowest30={product.lowest30DaysCents} />
           <StockState ctx={ctx} stock={product.stock} />
           {product.mailboxFit ? <p class="badge">{t('catalog.mailbox')}</p> : null}
+          {promise ? <p class="promise">{promise}</p> : null}
           <AddToCartForm ctx={ctx} sku={product.sku} name={product.name} disabled={product.stock <= 0} />
           <p>{product.description}</p>
           <h2>{t('catalog.details')}</h2>

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.ts';
+import { productPromise } from '../../orders/product-promise.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { listCategories, listProducts, productBySku, productBySlug } from '../queries.ts';
@@ -58,7 +59,12 @@ export function registerCatalogPages(app: FastifyInstance): void {
     if (!product) throw new AppError('not-found');
     return sendPage(
       reply,
-      <ProductPage ctx={pageCtx(request, app.config)} product={product} categories={categories} />,
+      <ProductPage
+        ctx={pageCtx(request, app.config)}
+        product={product}
+        categories={categories}
+        promise={product.stock > 0 ? productPromise(request.ctx, request.t, product) : null}
+      />,
     );
   });
 
