@@ -9,6 +9,9 @@ export const paymentMessages = defineMessages(
     'payment.onlineHint':
       'Je betaalt op de beveiligde betaalpagina van Mollie; wij zien je kaart- of bankgegevens nooit.',
     'payment.payNow': 'Nu betalen',
+    'payment.redirectTitle': 'Naar de betaalpagina',
+    'payment.redirecting':
+      'Je bestelling staat klaar. Je gaat nu naar de beveiligde betaalpagina van Mollie; gebeurt dat niet vanzelf, kies dan “Nu betalen”.',
     'payment.payAgain': 'Opnieuw proberen te betalen',
     'payment.waiting':
       'We wachten nog op de bevestiging van je betaling. Is het betalen mislukt of afgebroken, probeer het dan opnieuw.',
@@ -22,6 +25,9 @@ export const paymentMessages = defineMessages(
     'payment.method.bancontact': 'Bancontact',
     'payment.onlineHint': 'You pay on Mollie’s secure payment page; we never see your card or bank details.',
     'payment.payNow': 'Pay now',
+    'payment.redirectTitle': 'To the payment page',
+    'payment.redirecting':
+      'Your order is saved. You are now going to Mollie’s secure payment page; if that does not happen by itself, choose “Pay now”.',
     'payment.payAgain': 'Try paying again',
     'payment.waiting':
       'We are still waiting for your payment to be confirmed. If paying failed or was cancelled, try again.',

@@ -4,6 +4,7 @@ import { confirmationPath, isOrderToken } from '../orders/order-token.ts';
 import { staffOf } from '../staff/guard.ts';
 import { applyProviderStatus } from './apply-provider-status.ts';
 import { markBankTransferPaid } from './mark-bank-transfer-paid.ts';
+import { sendToPaymentPage } from './pages/to-payment-page.tsx';
 import { MOLLIE_WEBHOOK_PATH, startOnlinePayment } from './start-online-payment.ts';
 
 /**
@@ -58,7 +59,7 @@ export function registerPayments(app: FastifyInstance): void {
     if (!isOrderToken(app.config.sessionSecret, number, token)) throw new AppError('not-found');
     const back = confirmationPath(app.config.sessionSecret, number);
     const started = await startOnlinePayment(request.ctx, number);
-    if (started.ok) return reply.redirect(started.paymentUrl, 303);
+    if (started.ok) return sendToPaymentPage(request, reply, started.paymentUrl);
     if (started.reason === 'not-found') throw new AppError('not-found');
     if (started.reason === 'provider-unavailable') {
       request.log.error({ number, error: started.error }, 'payment provider unavailable');

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import type { Config } from '../../src/config.ts';
 import { seedDemo } from '../../src/db/seed.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
@@ -43,17 +44,20 @@ export type BrowserShop = {
  * One seeded shop listening on a random loopback port and one headless Chromium (Playwright launches it with
  * a new, empty profile), for one test file: start in `before`, close in `after`. Each `open` gets its own
  * context, so language cookies and sessions never leak between journeys.
+ *
+ * `overrides` are config settings for this shop (e.g. `smtpUrl`, `mollieApiKey`, `mollieApiUrl`). PUBLIC_URL is
+ * the address the shop really listens on, so links in e-mails and payment redirects and webhooks reach it.
  */
-export async function startBrowserShop(): Promise<BrowserShop> {
-  const shop = await startTestApp();
+export async function startBrowserShop(overrides: Partial<Config> = {}): Promise<BrowserShop> {
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const shop = await startTestApp({ publicUrl: baseUrl, ...overrides });
   const contexts: BrowserContext[] = [];
   let browser: Browser | undefined;
   try {
     await seedDemo(shop.ctx);
     await shop.app.lookup.refresh(shop.ctx, 'all');
-    await shop.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = shop.app.server.address() as AddressInfo;
-    const baseUrl = `http://127.0.0.1:${port}`;
+    await shop.app.listen({ port, host: '127.0.0.1' });
     const launched = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
@@ -86,6 +90,18 @@ export async function startBrowserShop(): Promise<BrowserShop> {
     await shop.close();
     throw err;
   }
+}
+
+/** A loopback port that is free now (the shop must know its address before it is built, for PUBLIC_URL). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../../errors.ts';
+import { sendToPaymentPage } from '../../payments/pages/to-payment-page.tsx';
 import { offeredPaymentMethods } from '../../payments/payment-provider.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
@@ -63,11 +64,10 @@ export function registerCheckoutPages(app: FastifyInstance): void {
         paymentMethod: values.paymentMethod,
       },
     });
-    if (result.ok)
-      return reply.redirect(
-        result.receipt.paymentUrl ?? confirmationPath(app.config.sessionSecret, result.receipt.orderNumber),
-        303,
-      );
+    if (result.ok) {
+      if (result.receipt.paymentUrl) return sendToPaymentPage(request, reply, result.receipt.paymentUrl);
+      return reply.redirect(confirmationPath(app.config.sessionSecret, result.receipt.orderNumber), 303);
+    }
     if (result.reason === 'unknown-cart' || result.reason === 'empty-cart')
       return reply.redirect('/cart', 303);
     const cart = await cartOf(request);

@@ -13,6 +13,8 @@ type Props = {
   searchQuery?: string;
   noindex?: boolean;
   scripts?: string[];
+  /** Go on to this address at once (a meta refresh: a navigation, so the CSP's form-action does not block it). */
+  refreshTo?: string;
 };
 
 /** The storefront frame: skip link, header with search and language switch, main, footer. No third-party anything. */
@@ -25,6 +27,7 @@ export function Layout({
   searchQuery,
   noindex,
   scripts,
+  refreshTo,
 }: Props) {
   const { t, locale } = ctx;
   const other = locale === 'nl' ? 'en' : 'nl';
@@ -37,6 +40,7 @@ export function Layout({
         <title>{fullTitle}</title>
         <meta name="description" content={description ?? t('layout.footerPromise')} />
         {noindex ? <meta name="robots" content="noindex" /> : null}
+        {refreshTo ? <meta http-equiv="refresh" content={`0;url=${refreshTo}`} /> : null}
         {/* every language version, this one included, by absolute URL (as search engines require) */}
         {LOCALES.map((l) => (
           <link key={l} rel="alternate" hreflang={l} href={`${ctx.publicUrl}${withLang(ctx.url, l)}`} />
