@@ -25,4 +25,51 @@ describe('fuzzyWalk', () => {
       { numRuns: 1000 },
     );
   });
+  it('emits the same keys wherever the query is split between the forward and backward walks', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(key, { maxLength: 40 }),
+        key,
+        fc.constantFrom(1, 2),
+        fc.nat(),
+        (keys, query, k, at) => {
+          const builder = new KeySegmentBuilder();
+          for (const [slot, text] of keys.entries()) builder.add(text, slot, false);
+          const segment = builder.finish();
+          const q = Uint8Array.from(query, (ch) => ch.charCodeAt(0));
+          const found = (split?: number) => {
+            const out = new Set<string>();
+            fuzzyWalk(
+              segment,
+              q,
+              q.length,
+              k,
+              MISREAD_FOLD,
+              (i) => out.add(keys[segment.owner[i]! >>> 1]!),
+              split,
+            );
+            return [...out].sort();
+          };
+          const expected = keys.filter((text) => plateEditCost(fold(text), fold(query)) <= k).sort();
+          assert.deepEqual(found(1 + (at % q.length)), expected);
+          assert.deepEqual(found(), expected);
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('holds the longer-shared part of a skewed catalogue exact, with the same result', () => {
+    // Every key starts with ESAM, so the split should lean on the distinctive tail.
+    const keys = Array.from({ length: 300 }, (_, i) => `ESAM${String(i).padStart(3, '0')}X`);
+    const builder = new KeySegmentBuilder();
+    for (const [slot, text] of keys.entries()) builder.add(text, slot, false);
+    const segment = builder.finish();
+    const q = Uint8Array.from('ESAM1Z7X', (ch) => ch.charCodeAt(0));
+    const found = new Set<string>();
+    fuzzyWalk(segment, q, q.length, 1, MISREAD_FOLD, (i) => found.add(keys[segment.owner[i]! >>> 1]!));
+    const expected = keys.filter((text) => plateEditCost(fold(text), fold('ESAM1Z7X')) <= 1);
+    assert.deepEqual([...found].sort(), expected.sort());
+    assert.ok(found.has('ESAM127X'));
+  });
 });

@@ -10,7 +10,11 @@ import { code, type KeySegment, type TrieRows } from './key-segment.ts';
  * alignment it misses has spent more than that early, so its remaining edits (at most
  * k-⌊k/2⌋-1) fall in the last characters, which the backward walk over reversed keys caps.
  * Together they miss nothing, and each keeps only a narrow band of nodes alive near the root,
- * where the trie is widest.
+ * where the trie is widest. `m` is chosen per query (see {@link splitPoint}); `split` forces it.
+ *
+ * Once every alive cell of a node's row is at its cap, only children carrying one of a few
+ * query characters can live, so those are found by binary search instead of trying every
+ * child: after the one edit is spent, a walk follows a single path instead of fanning out.
  */
 export function fuzzyWalk(
   s: KeySegment,
@@ -19,14 +23,95 @@ export function fuzzyWalk(
   k: number,
   fold: Uint8Array,
   emit: (key: number) => void,
+  split?: number,
 ): void {
   const front = Math.floor(k / 2);
-  const m = Math.ceil(qLen / 2);
-  const folded = new Uint8Array(qLen);
-  for (let i = 0; i < qLen; i++) folded[i] = fold[query[i]!]!;
+  if (qLen + 1 > folded.length) {
+    folded = new Uint8Array(qLen * 2 + 2);
+    reversed = new Uint8Array(qLen * 2 + 2);
+    fwdCount = new Float64Array(qLen * 2 + 2);
+    revCount = new Float64Array(qLen * 2 + 2);
+  }
+  for (let i = 0; i < qLen; i++) {
+    const c = fold[query[i]!]!;
+    folded[i] = c;
+    reversed[qLen - 1 - i] = c;
+  }
+  const m = split ?? splitPoint(s, qLen);
   walk(s.fwd, folded, qLen, k, m, front, emit);
-  folded.reverse();
-  walk(s.rev, folded, qLen, k, qLen - m + 1, k - front - 1, emit);
+  walk(s.rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);
+}
+
+let folded = new Uint8Array(64);
+let reversed = new Uint8Array(64);
+let fwdCount = new Float64Array(64);
+let revCount = new Float64Array(64);
+
+/**
+ * Where to split the query between the two walks. Any split in `[1, qLen]` finds the same
+ * keys: the forward walk is held (nearly) exact on the first `m - 1` characters, the backward
+ * walk exact on the last `qLen - m`. Their cost is dominated by the keys below those held
+ * parts, and model numbers are anything but uniform (`ESAM…`, `…INOX`), so the split balances
+ * the number of keys sharing the held prefix against those sharing the held suffix, counted
+ * with two binary searches per character in the folded rows.
+ */
+function splitPoint(s: KeySegment, qLen: number): number {
+  narrow(s.fwd, folded, qLen, fwdCount);
+  narrow(s.rev, reversed, qLen, revCount);
+  let best = Math.ceil(qLen / 2);
+  let bestCost = fwdCount[best - 1]! + revCount[qLen - best]!;
+  for (let m = 1; m <= qLen; m++) {
+    const cost = fwdCount[m - 1]! + revCount[qLen - m]!;
+    if (cost < bestCost) {
+      best = m;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** `count[n]`: how many rows start with `q[0, n)`, for n in `[0, qLen]`. */
+function narrow(t: TrieRows, q: Uint8Array, qLen: number, count: Float64Array): void {
+  const { rows, width, table } = t;
+  let lo = 0;
+  let hi = t.keys.length;
+  count[0] = hi;
+  let d = 0;
+  if (width >= 2 && qLen >= 2) {
+    // The first two characters straight from the prefix table, saving the widest searches.
+    const c0 = code(q[0]!) * 37;
+    count[1] = table[c0 + 37]! - table[c0]!;
+    lo = table[c0 + code(q[1]!)]!;
+    hi = table[c0 + code(q[1]!) + 1]!;
+    count[2] = hi - lo;
+    d = 2;
+  }
+  for (; d < qLen; d++) {
+    if (hi === lo) {
+      // Nothing shares this prefix, so nothing shares a longer one.
+      count.fill(0, d + 1, qLen + 1);
+      return;
+    }
+    if (d < width) {
+      const c = q[d]!;
+      let a = lo;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (rows[mid * width + d]! < c) a = mid + 1;
+        else b = mid;
+      }
+      lo = a;
+      b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (rows[mid * width + d]! <= c) a = mid + 1;
+        else b = mid;
+      }
+      hi = a;
+    }
+    count[d + 1] = hi - lo;
+  }
 }
 
 const DEAD = 1 << 20;
@@ -35,6 +120,8 @@ let caps = new Int32Array(64);
 let path = new Uint8Array(64);
 let los = new Int32Array(64);
 let his = new Int32Array(64);
+let cands = new Uint8Array(64 * 64);
+let candStride = 64;
 
 // Walk state lives in module variables: a closure per walk would be re-specialised and
 // deoptimised by V8 on every query.
@@ -62,6 +149,10 @@ function walk(
     his = new Int32Array((maxDepth + 2) * 2);
   }
   if (w > caps.length) caps = new Int32Array(w * 2);
+  if (w + 1 > candStride || (maxDepth + 2) * candStride > cands.length) {
+    candStride = Math.max(candStride, w + 1);
+    cands = new Uint8Array((maxDepth + 2) * candStride * 2);
+  }
   for (let j = 0; j <= qLen; j++) caps[j] = j < capEnd ? capLow : k;
   let hi = 0;
   for (let j = 0; j <= qLen; j++) {
@@ -81,18 +172,40 @@ function walk(
 /** Visits the trie node of depth `d` holding ranks `[lo, hi)`; its DP row is row `d`. */
 function visit(lo: number, hi: number, d: number): void {
   const { rows: keyRows, width, keys, table } = T;
-  const q = Q;
   const qLen = QLEN;
   const k = K;
-  const w = qLen + 1;
   let i = lo;
-  const row = d * w;
+  const row = d * (qLen + 1);
   while (i < hi && (d >= width || keyRows[i * width + d] === 0)) {
     if (his[d] === qLen && rows[row + qLen]! <= k) EMIT(keys[i]!);
     i++;
   }
-  if (d >= qLen + k) return;
-  const next = row + w;
+  if (d >= qLen + k || i >= hi) return;
+  if (!anyChildLives(row, d)) {
+    // Every alive cell is at its cap: only a child matching a query character (or completing
+    // a transposition) can live, so look those few up instead of trying every child.
+    const n = candidates(d);
+    const base = d * candStride;
+    for (let x = 0; x < n; x++) {
+      const c = cands[base + x]!;
+      let a = i;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (keyRows[mid * width + d]! < c) a = mid + 1;
+        else b = mid;
+      }
+      const from = a;
+      b = hi;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (keyRows[mid * width + d]! <= c) a = mid + 1;
+        else b = mid;
+      }
+      if (a > from) descend(from, a, d, c);
+    }
+    return;
+  }
   while (i < hi) {
     const c = keyRows[i * width + d]!;
     let a: number;
@@ -116,48 +229,96 @@ function visit(lo: number, hi: number, d: number): void {
         else b = mid;
       }
     }
-    path[d] = c;
-    // Only columns [lo, hi] of row d are alive; row d+1 can only be alive from lo onwards.
-    const plo = los[d]!;
-    const phi = his[d]!;
-    const prevC = d > 0 ? path[d - 1]! : -1;
-    let nlo = -1;
-    let nhi = -1;
-    let left = DEAD;
-    for (let j = plo; j <= qLen; j++) {
-      let v = j <= phi ? rows[row + j]! + 1 : DEAD;
-      if (j > plo) {
-        const qc = q[j - 1]!;
-        const diag = j - 1 <= phi ? rows[row + j - 1]! + (qc === c ? 0 : 1) : DEAD;
-        if (diag < v) v = diag;
-        if (left + 1 < v) v = left + 1;
-        if (
-          prevC === qc &&
-          j > 1 &&
-          c === q[j - 2] &&
-          c !== qc &&
-          j - 2 >= los[d - 1]! &&
-          j - 2 <= his[d - 1]!
-        ) {
-          const tr = rows[row - w + j - 2]! + 1;
-          if (tr < v) v = tr;
-        }
-      }
-      if (v > caps[j]!) {
-        v = DEAD;
-        if (j > phi + 1) break;
-      } else {
-        if (nlo < 0) nlo = j;
-        nhi = j;
-      }
-      rows[next + j] = v;
-      left = v;
-    }
-    if (nlo >= 0) {
-      los[d + 1] = nlo;
-      his[d + 1] = nhi;
-      visit(i, a, d + 1);
-    }
+    descend(i, a, d, c);
     i = a;
+  }
+}
+
+/**
+ * Whether a child with a character matching nothing in the query could still be alive: some
+ * cell of row `d` has room for one more edit (a deletion in its own column or a substitution
+ * in the next one). Insertions extend a cell of the new row, so they need one of those first
+ * or a matching character.
+ */
+function anyChildLives(row: number, d: number): boolean {
+  const phi = his[d]!;
+  for (let j = los[d]!; j <= phi; j++) {
+    const r = rows[row + j]! + 1;
+    if (r <= caps[j]! || (j < QLEN && r <= caps[j + 1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * The distinct query characters a child of row `d` must carry to live when no cell has room
+ * for an edit: a match on the diagonal of an alive cell, or the second half of a transposition
+ * from an alive cell of row `d - 1`. Written to `cands` at `d * candStride`; returns the count.
+ */
+function candidates(d: number): number {
+  const q = Q;
+  const base = d * candStride;
+  let n = 0;
+  for (let pass = 0; pass < 2; pass++) {
+    if (pass === 1 && d === 0) break;
+    const from = pass === 0 ? los[d]! : los[d - 1]!;
+    const to = pass === 0 ? Math.min(his[d]!, QLEN - 1) : Math.min(his[d - 1]!, QLEN - 2);
+    for (let x = Math.max(0, from); x <= to; x++) {
+      const c = q[x]!;
+      let dup = false;
+      for (let y = 0; y < n; y++) if (cands[base + y] === c) dup = true;
+      if (!dup) cands[base + n++] = c;
+    }
+  }
+  return n;
+}
+
+/** Computes the DP row of the child of depth `d + 1` with character `c` over ranks `[i, a)`. */
+function descend(i: number, a: number, d: number, c: number): void {
+  const q = Q;
+  const qLen = QLEN;
+  const w = qLen + 1;
+  const row = d * w;
+  const next = row + w;
+  path[d] = c;
+  // Only columns [lo, hi] of row d are alive; row d+1 can only be alive from lo onwards.
+  const plo = los[d]!;
+  const phi = his[d]!;
+  const prevC = d > 0 ? path[d - 1]! : -1;
+  let nlo = -1;
+  let nhi = -1;
+  let left = DEAD;
+  for (let j = plo; j <= qLen; j++) {
+    let v = j <= phi ? rows[row + j]! + 1 : DEAD;
+    if (j > plo) {
+      const qc = q[j - 1]!;
+      const diag = j - 1 <= phi ? rows[row + j - 1]! + (qc === c ? 0 : 1) : DEAD;
+      if (diag < v) v = diag;
+      if (left + 1 < v) v = left + 1;
+      if (
+        prevC === qc &&
+        j > 1 &&
+        c === q[j - 2] &&
+        c !== qc &&
+        j - 2 >= los[d - 1]! &&
+        j - 2 <= his[d - 1]!
+      ) {
+        const tr = rows[row - w + j - 2]! + 1;
+        if (tr < v) v = tr;
+      }
+    }
+    if (v > caps[j]!) {
+      v = DEAD;
+      if (j > phi + 1) break;
+    } else {
+      if (nlo < 0) nlo = j;
+      nhi = j;
+    }
+    rows[next + j] = v;
+    left = v;
+  }
+  if (nlo >= 0) {
+    los[d + 1] = nlo;
+    his[d + 1] = nhi;
+    visit(i, a, d + 1);
   }
 }

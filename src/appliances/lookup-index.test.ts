@@ -213,4 +213,46 @@ describe('LookupIndex', () => {
     idx.setOrderCount('fc02', 100);
     assert.equal(idx.search('philips FC8520').hits[0]?.id, 'fc02');
   });
+  it('searches two edits only when nothing starts with the query and nothing is one edit away', () => {
+    const twoAway = item('two', 'Philips', 'HD786511');
+    const alone = LookupIndex.build([twoAway], brands);
+    assert.deepEqual(
+      alone.search('HD786560').hits.map((h) => [h.id, h.match, h.cost]),
+      [['two', 'fuzzy', 2]],
+    );
+    const withPrefix = LookupIndex.build([twoAway, item('longer', 'Philips', 'HD7865601X')], brands);
+    assert.deepEqual(
+      withPrefix.search('HD786560').hits.map((h) => [h.id, h.match]),
+      [['longer', 'prefix']],
+    );
+  });
+
+  it('still searches two edits when the query merely starts with a short model', () => {
+    const idx = LookupIndex.build(
+      [item('short', "De'Longhi", 'EN380'), item('meant', "De'Longhi", 'EN83.073.BK')],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('EN380773BK').hits.map((h) => [h.id, h.match, h.cost]),
+      [
+        ['short', 'prefix', 0],
+        ['meant', 'fuzzy', 2],
+      ],
+    );
+  });
+
+  it('breaks full ties by model text, then id, in code-unit order', () => {
+    const idx = LookupIndex.build(
+      [
+        item('z', 'Philips', 'HD7865/62'),
+        item('y', 'Philips', 'HD7865/61'),
+        item('x', 'Philips', 'HD7865/61'),
+      ],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('HD7865').hits.map((h) => h.id),
+      ['x', 'y', 'z'],
+    );
+  });
 });

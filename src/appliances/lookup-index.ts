@@ -20,8 +20,9 @@
  * - Allowed cost grows with the typed length: up to 3 characters nothing is forgiven, 4–6
  *   allow 1 edit, 7 and more allow 2 (a 6-digit number with two edits is another number).
  * - Two-edit matches are only searched when nothing is found within one edit (and never
- *   next to an exact match): they would rank below the closer matches anyway, and the
- *   two-edit walk is where most of the time goes at a million models.
+ *   when the query is a model or alias or the start of one, found at no cost): they would
+ *   rank below the closer matches anyway, and the two-edit walk is where most of the time
+ *   goes at a million models.
  */
 import { EDIT, editCostHalves, MISREAD_FOLD } from './edit-cost.ts';
 import { fuzzyWalk } from './fuzzy-walk.ts';
@@ -140,12 +141,16 @@ export class LookupIndex {
     const segments = this.#delta ? [this.#base, this.#delta] : [this.#base];
 
     for (const s of segments) this.#scanPrefix(s, q, top, ok);
+    const startsKey = top.items.length > 0;
     if (q.length > 4 && !top.items.some((c) => TIER[c.kind] === 0)) {
       for (const s of segments) this.#scanContained(s, q, top, ok);
     }
-    // One edit first; two only when one found nothing (and never next to an exact match).
+    // One edit first; two only when nothing was found within one edit, counting the query
+    // being (the start of) a model or alias as found: two-edit matches rank below those. A
+    // key the query merely starts with (production code) does not count: `EN380773BK` starts
+    // with the model EN380 but is more likely EN83.073.BK with two typos.
     const maxK = maxEdits(q.length);
-    const lastK = top.items.some((c) => TIER[c.kind] === 0) ? Math.min(1, maxK) : maxK;
+    const lastK = startsKey ? Math.min(1, maxK) : maxK;
     const maxHalves = maxK * EDIT;
     let found = false;
     for (let k = 1; k <= lastK && !found && top.wants(TIER.fuzzy); k++) {
@@ -223,10 +228,9 @@ export class LookupIndex {
     const la = this.#models.length(a.slot);
     const lb = this.#models.length(b.slot);
     if (la !== lb) return la < lb;
-    const ma = this.#models.get(a.slot);
-    const mb = this.#models.get(b.slot);
-    if (ma !== mb) return ma < mb;
-    return this.#ids.get(a.slot) < this.#ids.get(b.slot);
+    const m = this.#models.compare(a.slot, b.slot);
+    if (m !== 0) return m < 0;
+    return this.#ids.compare(a.slot, b.slot) < 0;
   }
 
   #brandId(brand: string): number {

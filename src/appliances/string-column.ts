@@ -34,6 +34,20 @@ export class StringColumn {
     return this.#ends[row]! - (row === 0 ? 0 : this.#ends[row - 1]!);
   }
 
+  /** Compares two rows as strings (UTF-16 code units), without materialising them. */
+  compare(a: number, b: number): number {
+    const fa = a === 0 ? 0 : this.#ends[a - 1]!;
+    const fb = b === 0 ? 0 : this.#ends[b - 1]!;
+    const la = this.#ends[a]! - fa;
+    const lb = this.#ends[b]! - fb;
+    const n = Math.min(la, lb);
+    for (let i = 0; i < n; i++) {
+      const d = this.#chars[fa + i]! - this.#chars[fb + i]!;
+      if (d !== 0) return d;
+    }
+    return la - lb;
+  }
+
   equals(row: number, text: string): boolean {
     const from = row === 0 ? 0 : this.#ends[row - 1]!;
     if (this.#ends[row]! - from !== text.length) return false;
