@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { readCsvFile, type Unusable } from '../read-csv-file.ts';
 
 /** The appliance CSV format, relied on by outside tools: exactly these columns, in any order. */
 export const APPLIANCE_CSV_COLUMNS = [
@@ -36,14 +36,7 @@ export type ApplianceRow = {
 };
 
 export type NumberedRow = { line: number; row: ApplianceRow };
-export type UnusableReason =
-  | 'not-utf8'
-  | 'empty'
-  | 'not-csv'
-  | 'missing-columns'
-  | 'unknown-columns'
-  | 'duplicate-columns';
-export type Unusable = { ok: false; unusable: UnusableReason; detail?: string; line?: number };
+export type { Unusable, UnusableReason } from '../read-csv-file.ts';
 
 /** Lines whose cell count differs from the header's are returned apart, to be reported. */
 export type ApplianceCsv =
@@ -56,43 +49,20 @@ export type ApplianceCsv =
  * quoted newlines.
  */
 export function readApplianceCsv(file: Buffer | string): ApplianceCsv {
-  let text: string;
-  try {
-    text = typeof file === 'string' ? file : new TextDecoder('utf-8', { fatal: true }).decode(file);
-  } catch {
-    return { ok: false, unusable: 'not-utf8' };
-  }
-  if (text.trim() === '') return { ok: false, unusable: 'empty' };
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as never;
-  } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    return { ok: false, unusable: 'not-csv', line: e.lines, detail: e.message };
-  }
-  const header = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
-  const unknown = header.filter((h) => !(APPLIANCE_CSV_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length > 0) return { ok: false, unusable: 'unknown-columns', detail: unknown.join(', ') };
-  if (new Set(header).size !== header.length) return { ok: false, unusable: 'duplicate-columns' };
-  const missing = APPLIANCE_CSV_COLUMNS.filter((c) => !header.includes(c));
-  if (missing.length > 0) return { ok: false, unusable: 'missing-columns', detail: missing.join(', ') };
-
+  const csv = readCsvFile(file, { columns: APPLIANCE_CSV_COLUMNS });
+  if (!csv.ok) return csv;
+  const { header } = csv;
   const at = Object.fromEntries(header.map((h, i) => [h, i])) as Record<ApplianceCsvColumn, number>;
   const rows: NumberedRow[] = [];
   const columnCount: { line: number; value: string }[] = [];
-  for (const { record, info } of records.slice(1)) {
-    if (record.length !== header.length) {
-      columnCount.push({ line: info.lines, value: `${record.length}/${header.length}` });
+  for (const { line, cells } of csv.records) {
+    if (cells.length !== header.length) {
+      columnCount.push({ line, value: `${cells.length}/${header.length}` });
       continue;
     }
-    const cell = (c: ApplianceCsvColumn) => (record[at[c]] ?? '').trim();
+    const cell = (c: ApplianceCsvColumn) => (cells[at[c]] ?? '').trim();
     rows.push({
-      line: info.lines,
+      line,
       row: {
         brand: cell('brand'),
         model: cell('model'),

@@ -1,12 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import type { Ctx } from '../context.ts';
-import {
-  CSV_FIELD,
-  FIELD_COLUMN,
-  OPTIONAL_PRODUCT_COLUMNS,
-  PRODUCT_CSV_COLUMNS,
-  type ProductCsvColumn,
-} from './product-csv.ts';
+import { readCsvFile, type Unusable } from '../read-csv-file.ts';
+import { CSV_FIELD, FIELD_COLUMN, OPTIONAL_PRODUCT_COLUMNS, PRODUCT_CSV_COLUMNS } from './product-csv.ts';
 import { type ProductInput, parseProduct, type RawProduct, type RuleError } from './product-rules.ts';
 import { categoryIdsBySlug, saveProduct } from './save-product.ts';
 
@@ -15,15 +9,9 @@ export type ImportProblem = { line: number; column?: string; code: ImportCode; v
 export type ImportCode = RuleError['code'] | 'column-count' | 'duplicate-sku';
 
 export type ImportResult =
-  | { ok: false; unusable: UnusableReason; detail?: string; line?: number }
+  | Unusable
   | { ok: true; total: number; created: number; updated: number; skipped: number; problems: ImportProblem[] };
-export type UnusableReason =
-  | 'not-utf8'
-  | 'empty'
-  | 'not-csv'
-  | 'missing-columns'
-  | 'unknown-columns'
-  | 'duplicate-columns';
+export type { UnusableReason } from '../read-csv-file.ts';
 
 export type ImportOptions = { onProgress?: (done: number, total: number) => void; chunkSize?: number };
 
@@ -37,9 +25,9 @@ export async function importProducts(
   file: Buffer | string,
   options: ImportOptions = {},
 ): Promise<ImportResult> {
-  const parsed = readCsv(file);
+  const parsed = readCsvFile(file, { columns: PRODUCT_CSV_COLUMNS, optional: OPTIONAL_PRODUCT_COLUMNS });
   if (!parsed.ok) return parsed;
-  const { header, rows } = parsed;
+  const { header, records: rows } = parsed;
   const categories = await categoryIdsBySlug(ctx);
   const known = new Set(categories.keys());
   const problems: ImportProblem[] = [];
@@ -100,46 +88,6 @@ export async function importProducts(
   options.onProgress?.(valid.length, valid.length);
   problems.sort((a, b) => a.line - b.line);
   return { ok: true, total: rows.length, created, updated, skipped: rows.length - valid.length, problems };
-}
-
-type Csv =
-  | { ok: true; header: ProductCsvColumn[]; rows: { line: number; cells: string[] }[] }
-  | { ok: false; unusable: UnusableReason; detail?: string; line?: number };
-
-function readCsv(file: Buffer | string): Csv {
-  let text: string;
-  try {
-    text = typeof file === 'string' ? file : new TextDecoder('utf-8', { fatal: true }).decode(file);
-  } catch {
-    return { ok: false, unusable: 'not-utf8' };
-  }
-  if (text.trim() === '') return { ok: false, unusable: 'empty' };
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as never;
-  } catch (err) {
-    const e = err as { lines?: number; message?: string };
-    return { ok: false, unusable: 'not-csv', line: e.lines, detail: e.message };
-  }
-  const headerCells = (records[0]?.record ?? []).map((h) => h.trim().toLowerCase());
-  const unknown = headerCells.filter((h) => !(PRODUCT_CSV_COLUMNS as readonly string[]).includes(h));
-  if (unknown.length > 0) return { ok: false, unusable: 'unknown-columns', detail: unknown.join(', ') };
-  if (new Set(headerCells).size !== headerCells.length) return { ok: false, unusable: 'duplicate-columns' };
-  const missing = PRODUCT_CSV_COLUMNS.filter(
-    (c) => !OPTIONAL_PRODUCT_COLUMNS.includes(c) && !headerCells.includes(c),
-  );
-  if (missing.length > 0) return { ok: false, unusable: 'missing-columns', detail: missing.join(', ') };
-  return {
-    ok: true,
-    header: headerCells as ProductCsvColumn[],
-    // info.lines is the line a record ends on; quoted newlines make records span lines.
-    rows: records.slice(1).map((r) => ({ line: r.info.lines, cells: r.record })),
-  };
 }
 
 async function existingBySku(ctx: Ctx, skus: string[]): Promise<Map<string, RawProduct>> {

@@ -1,7 +1,8 @@
+import { isRunning } from '../../jobs/import-run.ts';
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
-import { Notice } from '../../staff/pages/fields.tsx';
-import { CsrfField } from '../../web/components/csrf-field.tsx';
-import { formatDate } from '../../web/i18n/format.ts';
+import { CsvUploadForm } from '../../staff/pages/csv-upload-form.tsx';
+import { ImportRunReport } from '../../staff/pages/import-run-report.tsx';
+import { RecentImports } from '../../staff/pages/recent-imports.tsx';
 import type { Translate } from '../../web/i18n/messages.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import { describeProblem, describeUnusable } from '../import-report.ts';
@@ -18,36 +19,11 @@ export function ImportPage({
   runs: ImportRunView[];
   error?: string | undefined;
 }) {
-  const { t, locale } = ctx;
+  const { t } = ctx;
   return (
     <AdminLayout ctx={ctx} title={t('imports.title')}>
       <h1>{t('imports.title')}</h1>
-      <form method="post" action="/admin/import" enctype="multipart/form-data" class="form">
-        <CsrfField ctx={ctx} />
-        {error ? (
-          <div class="notice error" role="alert" tabIndex={-1} id="file-error">
-            {error}
-          </div>
-        ) : null}
-        <div class="field">
-          <label for="file">{t('imports.file')}</label>
-          <input
-            id="file"
-            name="file"
-            type="file"
-            accept=".csv,text/csv"
-            required
-            aria-describedby={error ? 'file-hint file-error' : 'file-hint'}
-            aria-invalid={error ? 'true' : undefined}
-          />
-          <p class="hint" id="file-hint">
-            {t('imports.fileHint')}
-          </p>
-        </div>
-        <p>
-          <button type="submit">{t('imports.submit')}</button>
-        </p>
-      </form>
+      <CsvUploadForm ctx={ctx} action="/admin/import" fileLabel={t('imports.file')} error={error} />
       <h2>{t('imports.header')}</h2>
       <pre>
         <code>{PRODUCT_CSV_COLUMNS.join(',')}</code>
@@ -62,33 +38,7 @@ export function ImportPage({
       <p>
         <a href="/admin/appliances/import">{t('applianceAdmin.importExport')}</a>
       </p>
-      <h2>{t('imports.recent')}</h2>
-      {runs.length === 0 ? (
-        <p>{t('imports.none')}</p>
-      ) : (
-        <div class="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('imports.date')}</th>
-                <th scope="col">{t('imports.fileColumn')}</th>
-                <th scope="col">{t('imports.statusColumn')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {runs.map((r) => (
-                <tr key={r.id}>
-                  <td>{formatDate(r.createdAt, locale, ctx.timeZone, true)}</td>
-                  <td>
-                    <a href={`/admin/imports/${r.id}`}>{r.filename}</a>
-                  </td>
-                  <td>{t(`imports.status.${r.status}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <RecentImports ctx={ctx} runs={runs} runHref={(id) => `/admin/imports/${id}`} />
     </AdminLayout>
   );
 }
@@ -97,55 +47,25 @@ export function ImportPage({
 export function ImportRunPage({ ctx, run }: { ctx: PageCtx; run: ImportRunView }) {
   const { t } = ctx;
   const title = t('imports.run', { filename: run.filename });
-  const running = run.status === 'importing' || run.status === 'validating';
   return (
-    <AdminLayout ctx={ctx} title={title} refreshSeconds={running ? 1 : undefined}>
+    <AdminLayout ctx={ctx} title={title} refreshSeconds={isRunning(run) ? 1 : undefined}>
       <p>
         <a href="/admin/import">{t('imports.back')}</a>
       </p>
       <h1>{title}</h1>
-      <p>
-        {t('imports.statusColumn')}: <strong>{t(`imports.status.${run.status}`)}</strong>
-      </p>
-      {running ? (
-        <>
-          <label for="import-progress">{t('imports.progress')}</label>
-          <progress
-            id="import-progress"
-            class="progress"
-            max={Math.max(run.totalRows, 1)}
-            value={run.processedRows}
-            aria-describedby="import-progress-text"
-          />
-          <p id="import-progress-text" role="status">
-            {t('imports.progressText', { done: run.processedRows, total: run.totalRows })}
-          </p>
-        </>
-      ) : null}
-      {run.status === 'interrupted' ? <Notice error>{t('imports.interrupted')}</Notice> : null}
-      {run.status === 'failed' && run.failure ? <Notice error>{failureText(t, run.failure)}</Notice> : null}
-      {run.status === 'done' ? (
-        <>
-          <Notice>
-            {t('import.summary', {
-              total: run.totalRows,
-              created: run.created,
-              updated: run.updated,
-              skipped: run.totalRows - run.created - run.updated,
-            })}
-          </Notice>
-          <h2>{t('imports.problems', { count: run.problems.length })}</h2>
-          {run.problems.length === 0 ? (
-            <p>{t('imports.noProblems')}</p>
-          ) : (
-            <ul>
-              {run.problems.map((p, i) => (
-                <li key={i}>{describeProblem(t, p)}</li>
-              ))}
-            </ul>
-          )}
-        </>
-      ) : null}
+      <ImportRunReport
+        ctx={ctx}
+        run={run}
+        progressText={t('imports.progressText', { done: run.processedRows, total: run.totalRows })}
+        summary={t('import.summary', {
+          total: run.totalRows,
+          created: run.created,
+          updated: run.updated,
+          skipped: run.totalRows - run.created - run.updated,
+        })}
+        failure={run.failure ? failureText(t, run.failure) : null}
+        problems={run.problems.map((p) => describeProblem(t, p))}
+      />
     </AdminLayout>
   );
 }

@@ -1,148 +1,42 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { isoNow } from '../../clock.ts';
 import type { Ctx } from '../../context.ts';
-import { newId } from '../../db/ids.ts';
-import type { ImportRunStatus } from '../../jobs/tables.ts';
-import { type ImportProblem, importProducts, type UnusableReason } from '../import-products.ts';
+import {
+  findImportRun,
+  type ImportRunView as RunView,
+  recentImportRuns,
+  startImportRun,
+} from '../../jobs/import-run.ts';
+import { type ImportProblem, importProducts } from '../import-products.ts';
 
-/** Why a whole run failed, stored as data so each reader sees it in their own language. */
-export type RunFailure = { unusable: UnusableReason; detail?: string; line?: number } | { internal: true };
+export type { RunFailure } from '../../jobs/import-run.ts';
+export type ImportRunView = RunView<ImportProblem>;
 
-export type ImportRunView = {
-  id: string;
-  filename: string;
-  status: ImportRunStatus | 'interrupted';
-  totalRows: number;
-  processedRows: number;
-  created: number;
-  updated: number;
-  problems: ImportProblem[];
-  failure: RunFailure | null;
-  createdAt: string;
-};
-
-// Runs of this process still working; a run marked 'importing' that is not here was cut off by a restart.
-const running = new Set<string>();
+const KIND = 'products';
 
 /**
  * Records a product CSV import and runs it in the background of this process: progress is written after every
  * chunk, then 'done' with counts and the per-line problems, or 'failed' with the reason (nothing written).
  * Returns the run's id at once, for the progress page.
  */
-export async function startImport(
+export function startImport(
   ctx: Ctx,
   input: { filename: string; file: Buffer; staffId: string },
   log: FastifyBaseLogger,
 ): Promise<string> {
-  const id = newId(ctx.clock.now().epochMilliseconds);
-  await ctx.db
-    .insertInto('import_runs')
-    .values({
-      id,
-      kind: 'products',
-      filename: input.filename.slice(0, 200),
-      status: 'importing',
-      total_rows: 0,
-      processed_rows: 0,
-      created_count: 0,
-      updated_count: 0,
-      errors_json: '[]',
-      message: null,
-      created_by: input.staffId,
-      created_at: isoNow(ctx.clock),
-      finished_at: null,
-    })
-    .execute();
-  running.add(id);
-  void runImport(ctx, id, input.file, log).finally(() => running.delete(id));
-  return id;
+  return startImportRun(
+    ctx,
+    { kind: KIND, label: 'product', filename: input.filename, staffId: input.staffId },
+    (onProgress) => importProducts(ctx, input.file, { onProgress }),
+    log,
+  );
 }
 
-async function runImport(ctx: Ctx, id: string, file: Buffer, log: FastifyBaseLogger): Promise<void> {
-  const run = ctx.db.updateTable('import_runs').where('id', '=', id);
-  let progress: Promise<unknown> = Promise.resolve();
-  try {
-    const result = await importProducts(ctx, file, {
-      onProgress: (done, total) => {
-        progress = progress
-          .then(() => run.set({ processed_rows: done, total_rows: total }).execute())
-          .catch(() => {});
-      },
-    });
-    await progress;
-    if (!result.ok) {
-      const failure: RunFailure = {
-        unusable: result.unusable,
-        ...(result.detail ? { detail: result.detail.slice(0, 500) } : {}),
-        ...(result.line ? { line: result.line } : {}),
-      };
-      await run
-        .set({ status: 'failed', message: JSON.stringify(failure), finished_at: isoNow(ctx.clock) })
-        .execute();
-      return;
-    }
-    await run
-      .set({
-        status: 'done',
-        total_rows: result.total,
-        processed_rows: result.total,
-        created_count: result.created,
-        updated_count: result.updated,
-        errors_json: JSON.stringify(result.problems.slice(0, 5000)),
-        finished_at: isoNow(ctx.clock),
-      })
-      .execute();
-  } catch (err) {
-    log.error({ err, importRun: id }, 'product import failed');
-    await progress;
-    await run
-      .set({ status: 'failed', message: JSON.stringify({ internal: true }), finished_at: isoNow(ctx.clock) })
-      .execute()
-      .catch(() => {});
-  }
+/** One run as the progress page shows it, or null; runs of any kind, as /admin/imports/:id always has. */
+export function importRun(ctx: Ctx, id: string): Promise<ImportRunView | null> {
+  return findImportRun<ImportProblem>(ctx, id);
 }
 
-/** One run as the progress page shows it, or null. */
-export async function importRun(ctx: Ctx, id: string): Promise<ImportRunView | null> {
-  const r = await ctx.db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  return r ? present(r) : null;
-}
-
-/** The latest runs, newest first. */
-export async function recentImports(ctx: Ctx, limit = 20): Promise<ImportRunView[]> {
-  const rows = await ctx.db
-    .selectFrom('import_runs')
-    .selectAll()
-    .where('kind', '=', 'products')
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .execute();
-  return rows.map(present);
-}
-
-function present(r: {
-  id: string;
-  filename: string;
-  status: ImportRunStatus;
-  total_rows: number;
-  processed_rows: number;
-  created_count: number;
-  updated_count: number;
-  errors_json: string;
-  message: string | null;
-  created_at: string;
-}): ImportRunView {
-  const interrupted = (r.status === 'importing' || r.status === 'validating') && !running.has(r.id);
-  return {
-    id: r.id,
-    filename: r.filename,
-    status: interrupted ? 'interrupted' : r.status,
-    totalRows: r.total_rows,
-    processedRows: r.processed_rows,
-    created: r.created_count,
-    updated: r.updated_count,
-    problems: JSON.parse(r.errors_json) as ImportProblem[],
-    failure: r.message ? (JSON.parse(r.message) as RunFailure) : null,
-    createdAt: r.created_at,
-  };
+/** The latest product imports, newest first. */
+export function recentImports(ctx: Ctx, limit = 20): Promise<ImportRunView[]> {
+  return recentImportRuns<ImportProblem>(ctx, KIND, limit);
 }
