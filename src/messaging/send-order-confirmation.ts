@@ -13,14 +13,9 @@ export const orderConfirmationJob: JobKind = {
   backoffMs: 30_000,
   run: async (ctx: Ctx, job: ClaimedJob) => {
     const { number } = job.payload as { number: string };
-    const order = await findOrder(ctx, number);
+    const order = await findOrder(ctx, { number });
     if (!order) throw new Error(`order ${number} not found`);
-    const extra = await ctx.db
-      .selectFrom('orders')
-      .select(['locale', 'vat_json'])
-      .where('number', '=', number)
-      .executeTakeFirstOrThrow();
-    const locale = extra.locale === 'nl' ? 'nl' : 'en';
+    const locale = order.locale === 'nl' ? 'nl' : 'en';
     await sendMessage(ctx, {
       to: order.email,
       locale,
@@ -29,11 +24,11 @@ export const orderConfirmationJob: JobKind = {
       idempotencyKey: `job:${job.id}`,
       data: {
         number: order.number,
-        name: order.name,
+        name: order.address.name,
         lines: order.lines,
         shippingCents: order.shippingCents,
         totalCents: order.totalCents,
-        vatCents: JSON.parse(extra.vat_json) as Record<string, number>,
+        vatCents: order.vatCents,
         currency: order.currency,
         shippingMethod: order.shippingMethod,
         paymentMethod: order.paymentMethod,

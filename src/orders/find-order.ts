@@ -1,44 +1,84 @@
 import type { Ctx } from '../context.ts';
 
+/** An order with its lines, as every reader of one order sees it: the order page, the e-mails, the admin. */
 export type OrderView = {
+  id: string;
   number: string;
   status: string;
   email: string;
-  name: string;
+  locale: string;
+  address: {
+    name: string;
+    street: string;
+    houseNumber: string;
+    addition: string;
+    postcode: string;
+    city: string;
+    country: string;
+  };
   shippingMethod: string;
   paymentMethod: string;
   itemsCents: number;
   shippingCents: number;
   totalCents: number;
+  /** VAT included in the total, per rate. */
+  vatCents: Record<string, number>;
   currency: string;
   deliveryDate: string;
   createdAt: string;
+  carrier: string | null;
+  trackingCode: string | null;
+  shippedAt: string | null;
   lines: { sku: string; name: string; quantity: number; unitPriceCents: number }[];
 };
 
-/** An order with its lines, by its number; null when there is none. The caller checks the signed link first. */
-export async function findOrder(ctx: Ctx, number: string): Promise<OrderView | null> {
-  const order = await ctx.db.selectFrom('orders').selectAll().where('number', '=', number).executeTakeFirst();
-  if (!order) return null;
+/**
+ * An order with its lines, by its number or its id; null when there is none. The one place an order is read for
+ * display, so the order page, the e-mails and the admin never disagree. The caller checks the signed link first.
+ */
+export async function findOrder(
+  ctx: Ctx,
+  key: { number: string } | { id: string },
+): Promise<OrderView | null> {
+  const query = ctx.db.selectFrom('orders').selectAll();
+  const o = await ('id' in key
+    ? query.where('id', '=', key.id)
+    : query.where('number', '=', key.number)
+  ).executeTakeFirst();
+  if (!o) return null;
   const lines = await ctx.db
     .selectFrom('order_lines')
     .select(['sku', 'name', 'quantity', 'unit_price_cents'])
-    .where('order_id', '=', order.id)
+    .where('order_id', '=', o.id)
     .orderBy('id')
     .execute();
   return {
-    number: order.number,
-    status: order.status,
-    email: order.email,
-    name: order.name,
-    shippingMethod: order.shipping_method,
-    paymentMethod: order.payment_method,
-    itemsCents: order.items_cents,
-    shippingCents: order.shipping_cents,
-    totalCents: order.total_cents,
-    currency: order.currency,
-    deliveryDate: order.delivery_date,
-    createdAt: order.created_at,
+    id: o.id,
+    number: o.number,
+    status: o.status,
+    email: o.email,
+    locale: o.locale,
+    address: {
+      name: o.name,
+      street: o.street,
+      houseNumber: o.house_number,
+      addition: o.addition,
+      postcode: o.postcode,
+      city: o.city,
+      country: o.country,
+    },
+    shippingMethod: o.shipping_method,
+    paymentMethod: o.payment_method,
+    itemsCents: o.items_cents,
+    shippingCents: o.shipping_cents,
+    totalCents: o.total_cents,
+    vatCents: JSON.parse(o.vat_json) as Record<string, number>,
+    currency: o.currency,
+    deliveryDate: o.delivery_date,
+    createdAt: o.created_at,
+    carrier: o.carrier,
+    trackingCode: o.tracking_code,
+    shippedAt: o.shipped_at,
     lines: lines.map((l) => ({
       sku: l.sku,
       name: l.name,

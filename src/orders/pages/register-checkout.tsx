@@ -128,7 +128,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
     const { number } = request.params as { number: string };
     const { t: token, payment } = request.query as { t?: string; payment?: string };
     if (!isOrderToken(app.config.sessionSecret, number, token)) throw new AppError('not-found');
-    const order = await findOrder(request.ctx, number);
+    const order = await findOrder(request.ctx, { number });
     if (!order) throw new AppError('not-found');
     const date = new Intl.DateTimeFormat(request.locale === 'nl' ? 'nl-NL' : 'en-GB', {
       weekday: 'long',
