@@ -31,6 +31,10 @@ export const errorCatalogue = {
     },
   },
   'login-required': { status: 401, message: { nl: 'Log eerst in.', en: 'Please log in first.' } },
+  'customer-login-required': {
+    status: 401,
+    message: { nl: 'Log eerst in op je account.', en: 'Please sign in to your account first.' },
+  },
   forbidden: {
     status: 403,
     message: { nl: 'Dit mag alleen de eigenaar.', en: 'Only the owner may do this.' },

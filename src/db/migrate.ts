@@ -8,6 +8,10 @@ import * as m0005 from './migrations/0005-outbox.ts';
 import * as m0006 from './migrations/0006-order-events.ts';
 import * as m0007 from './migrations/0007-payments.ts';
 import * as m0008 from './migrations/0008-fulfilment.ts';
+import * as m0009 from './migrations/0009-customers.ts';
+import * as m0010 from './migrations/0010-gateway.ts';
+import * as m0011 from './migrations/0011-channels.ts';
+import * as m0012 from './migrations/0012-replenishment.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +23,10 @@ const migrations: Record<string, Migration> = {
   '0006-order-events': m0006,
   '0007-payments': m0007,
   '0008-fulfilment': m0008,
+  '0009-customers': m0009,
+  '0010-gateway': m0010,
+  '0011-channels': m0011,
+  '0012-replenishment': m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,6 +50,10 @@ export type OrderTable = {
   carrier: string | null;
   tracking_code: string | null;
   shipped_at: string | null;
+  /** The account the order belongs to (placed signed in, or claimed later by its verified address). */
+  customer_id: string | null;
+  /** Set when the customer's account was erased: the sales record is kept until then (fiscal retention). */
+  purge_after: string | null;
 };
 
 export type OrderLineTable = {

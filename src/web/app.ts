@@ -9,6 +9,7 @@ import { LookupService } from '../appliances/lookup-service.ts';
 import { type Clock, systemClock } from '../clock.ts';
 import { type Config, LOCALES, type Locale } from '../config.ts';
 import type { Ctx } from '../context.ts';
+import { CUSTOMER_COOKIE, loadCustomerSession, type SessionCustomer } from '../customers/sessions.ts';
 import { dataVersionOf } from '../db/data-version.ts';
 import type { Db } from '../db/database.ts';
 import { loadSession, type SessionStaff } from '../staff/sessions.ts';
@@ -63,10 +64,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   await registerOpenApi(app, config);
 
   const staffCookie = cookieSpec(config, 'tb_staff');
+  const customerCookie = cookieSpec(config, CUSTOMER_COOKIE);
   const translators = Object.fromEntries(LOCALES.map((l) => [l, translator(l)])) as Record<Locale, Translate>;
   app.decorateRequest('locale', 'nl' as Locale);
   app.decorateRequest('t', null as unknown as Translate);
   app.decorateRequest('staff', null);
+  app.decorateRequest('customer', null);
   app.decorateRequest('ctx', null as unknown as Ctx);
   // callback style, not async: the common path (no staff cookie) then costs no promise
   app.addHook('onRequest', (request, reply, done) => {
@@ -90,9 +93,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
       });
     }
     const token = request.cookies[staffCookie.name];
-    if (!token) return done();
-    loadSession(request.ctx, token).then((staff) => {
+    const customerToken = request.cookies[customerCookie.name];
+    if (!token && !customerToken) return done();
+    Promise.all([
+      token ? loadSession(request.ctx, token) : null,
+      customerToken ? loadCustomerSession(request.ctx, customerToken) : null,
+    ]).then(([staff, customer]) => {
       request.staff = staff;
+      request.customer = customer;
       done();
     }, done);
   });
@@ -121,6 +129,8 @@ declare module 'fastify' {
     t: Translate;
     /** The logged-in staff member, when a valid staff session cookie came with the request. */
     staff: SessionStaff | null;
+    /** The signed-in customer, when a valid customer session cookie came with the request. */
+    customer: SessionCustomer | null;
     ctx: Ctx;
   }
 }

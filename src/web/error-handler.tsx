@@ -84,6 +84,10 @@ function respond(
       },
     });
   }
+  if (id === 'customer-login-required' && (request.method === 'GET' || request.method === 'HEAD')) {
+    // a page behind the customer's sign-in: go there, and come back afterwards
+    return reply.redirect(`/account/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+  }
   const ctx = pageCtx(request, config);
   return sendPage(
     reply,

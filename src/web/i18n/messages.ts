@@ -4,6 +4,13 @@ import { lookupPageMessages } from '../../appliances/pages/messages.ts';
 import { catalogAdminMessages } from '../../catalog/admin/messages.ts';
 import { catalogMessages } from '../../catalog/messages.ts';
 import type { Locale } from '../../config.ts';
+import { customerAdminMessages } from '../../customers/admin/messages.ts';
+import { myApplianceMessages } from '../../customers/appliances/messages.ts';
+import { customerAuthMessages } from '../../customers/auth/messages.ts';
+import { householdMessages } from '../../customers/households/messages.ts';
+import { privacyMessages } from '../../customers/privacy/messages.ts';
+import { channelMessages } from '../../messaging/channels/messages.ts';
+import { gatewayMessages } from '../../messaging/gateway/messages.ts';
 import { messagingMessages } from '../../messaging/messages.ts';
 import { orderAdminMessages } from '../../orders/admin/messages.ts';
 import { cartMessages } from '../../orders/cart-messages.ts';
@@ -11,6 +18,8 @@ import { checkoutMessages } from '../../orders/checkout-messages.ts';
 import { orderMessages } from '../../orders/messages.ts';
 import { orderPageMessages } from '../../orders/order-page-messages.ts';
 import { paymentMessages } from '../../payments/messages.ts';
+import { preferenceMessages } from '../../preferences/messages.ts';
+import { replenishmentMessages } from '../../replenishment/messages.ts';
 import { staffMessages } from '../../staff/messages.ts';
 import { webMessages } from '../messages.ts';
 
@@ -30,6 +39,15 @@ const catalogues = [
   paymentMessages,
   messagingMessages,
   orderAdminMessages,
+  customerAuthMessages,
+  preferenceMessages,
+  privacyMessages,
+  customerAdminMessages,
+  householdMessages,
+  myApplianceMessages,
+  gatewayMessages,
+  channelMessages,
+  replenishmentMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;
