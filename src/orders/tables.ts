@@ -10,6 +10,8 @@ export type CartLineTable = {
   product_id: string;
   quantity: number;
   added_at: string;
+  /** The appliance the line was added for (from a lookup result or "my appliances"), when known. */
+  appliance_id: string | null;
 };
 
 /** An order as placed: the address and prices are copied, so later catalogue changes leave it as it was. */
@@ -65,6 +67,8 @@ export type OrderLineTable = {
   unit_price_cents: number;
   vat_rate: number;
   quantity: number;
+  /** Copied from the cart line: the appliance this was bought for, when known. */
+  appliance_id: string | null;
 };
 
 /** Every change of stock with its cause, so initial = current + sold − returned can be checked. */

@@ -177,9 +177,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('orders').addColumn('purge_after', 'text').execute();
   await db.schema.createIndex('orders_customer_idx').on('orders').column('customer_id').execute();
   await db.schema.createIndex('orders_email_idx').on('orders').column('email').execute();
+
+  // the appliance a line was bought for (added from a lookup result or "my appliances"): "keep my appliance",
+  // "what was bought for it" and one-tap reorder build on it
+  await db.schema.alterTable('cart_lines').addColumn('appliance_id', 'text').execute();
+  await db.schema.alterTable('order_lines').addColumn('appliance_id', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('order_lines').dropColumn('appliance_id').execute();
+  await db.schema.alterTable('cart_lines').dropColumn('appliance_id').execute();
   await db.schema.dropIndex('orders_email_idx').execute();
   await db.schema.dropIndex('orders_customer_idx').execute();
   await db.schema.alterTable('orders').dropColumn('purge_after').execute();
