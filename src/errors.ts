@@ -98,6 +98,20 @@ export const errorCatalogue = {
     },
   },
   conflict: { status: 409, message: { nl: 'Dit bestaat al: {reason}', en: 'This already exists: {reason}' } },
+  'preferences-stale': {
+    status: 409,
+    message: {
+      nl: 'Je voorkeuren zijn intussen ergens anders gewijzigd. Bekijk ze opnieuw en sla dan op.',
+      en: 'Your preferences were changed elsewhere in the meantime. Look at them again, then save.',
+    },
+  },
+  'staff-change-unsigned': {
+    status: 403,
+    message: {
+      nl: 'Een medewerker kan voorkeuren alleen wijzigen onder eigen naam.',
+      en: 'Staff can change preferences only under their own name.',
+    },
+  },
   internal: {
     status: 500,
     message: {
