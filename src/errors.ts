@@ -112,6 +112,27 @@ export const errorCatalogue = {
       en: 'Staff can change preferences only under their own name.',
     },
   },
+  'household-invite-other-address': {
+    status: 403,
+    message: {
+      nl: 'Deze uitnodiging is naar een ander e-mailadres gestuurd. Log in met dat adres om haar aan te nemen.',
+      en: 'This invitation was sent to another e-mail address. Sign in with that address to accept it.',
+    },
+  },
+  'household-other': {
+    status: 409,
+    message: {
+      nl: 'Je hoort al bij een ander huishouden. Verlaat dat eerst; je kunt bij één huishouden tegelijk horen.',
+      en: 'You already belong to another household. Leave it first; you can belong to one household at a time.',
+    },
+  },
+  'household-creator-only': {
+    status: 403,
+    message: {
+      nl: 'Alleen wie het huishouden begon, kan iemand eruit halen.',
+      en: 'Only the person who started the household can remove someone.',
+    },
+  },
   internal: {
     status: 500,
     message: {
