@@ -56,6 +56,21 @@ export type Config = {
   mollieApiKey: string | null;
   /** MOLLIE_API_URL (default https://api.mollie.com/v2/): Mollie's API root; tests point it at a local stand-in. */
   mollieApiUrl: string;
+  /**
+   * VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (default none; both or neither; base64url, as
+   * `npx web-push generate-vapid-keys` prints them): the shop's identity towards browsers' push services
+   * (RFC 8292). Without them the embedded install generates a pair once and keeps it in DATA_DIR/vapid.json;
+   * in production web push stays off until they are given. Changing them invalidates every subscription.
+   */
+  vapidKeys: { publicKey: string; privateKey: string } | null;
+  /** VAPID_SUBJECT (default PUBLIC_URL when it is https, else `mailto:` + the MAIL_FROM address): how a push service can reach the operator. */
+  vapidSubject: string;
+  /**
+   * SMS_PROVIDER (default none: SMS is off), 'messagebird'; with it SMS_API_KEY (the provider's access key),
+   * SMS_SENDER (the originator: a number in international form or at most 11 letters and digits) and
+   * SMS_API_URL (default https://rest.messagebird.com/; tests point it at a local stand-in).
+   */
+  sms: { provider: 'messagebird'; apiKey: string; apiUrl: string; sender: string } | null;
 };
 
 export class ConfigError extends Error {}
@@ -108,6 +123,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     jobPollMs: parsePositive('JOB_POLL_MS', env.JOB_POLL_MS ?? '500'),
     mollieApiKey: env.MOLLIE_API_KEY?.trim() || null,
     mollieApiUrl: (env.MOLLIE_API_URL?.trim() || 'https://api.mollie.com/v2/').replace(/\/*$/, '/'),
+    vapidKeys: parseVapidKeys(env),
+    vapidSubject: parseVapidSubject(env, publicUrl),
+    sms: parseSms(env),
     ...overrides,
   };
   if (!config.sessionSecret) config.sessionSecret = secretFor(config);
@@ -143,6 +161,53 @@ function parseDkim(env: Env): Config['dkim'] {
   } catch (err) {
     throw new ConfigError(`DKIM_PRIVATE_KEY_FILE cannot be read: ${(err as Error).message}`);
   }
+}
+
+function parseVapidKeys(env: Env): Config['vapidKeys'] {
+  const publicKey = env.VAPID_PUBLIC_KEY?.trim();
+  const privateKey = env.VAPID_PRIVATE_KEY?.trim();
+  if (!publicKey && !privateKey) return null;
+  if (!publicKey || !privateKey)
+    throw new ConfigError('Web push needs both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY (or neither)');
+  const pub = Buffer.from(publicKey, 'base64url');
+  if (pub.length !== 65 || pub[0] !== 4)
+    throw new ConfigError('VAPID_PUBLIC_KEY must be an uncompressed P-256 public key (65 bytes, base64url)');
+  if (Buffer.from(privateKey, 'base64url').length !== 32)
+    throw new ConfigError('VAPID_PRIVATE_KEY must be a P-256 private key (32 bytes, base64url)');
+  return { publicKey, privateKey };
+}
+
+function parseVapidSubject(env: Env, publicUrl: string): string {
+  const subject = env.VAPID_SUBJECT?.trim();
+  if (subject) {
+    if (!/^(https:\/\/[^/]|mailto:[^@\s]+@[^@\s]+$)/.test(subject))
+      throw new ConfigError('VAPID_SUBJECT must be an https: URL or a mailto: address');
+    return subject;
+  }
+  if (publicUrl.startsWith('https://')) return publicUrl;
+  const address = /<([^<>@\s]+@[^<>@\s]+)>|^([^<>@\s]+@[^<>@\s]+)$/.exec(env.MAIL_FROM?.trim() ?? '');
+  return `mailto:${address?.[1] ?? address?.[2] ?? 'shop@localhost'}`;
+}
+
+function parseSms(env: Env): Config['sms'] {
+  const provider = env.SMS_PROVIDER?.trim();
+  if (!provider) return null;
+  if (provider !== 'messagebird')
+    throw new ConfigError(`SMS_PROVIDER must be 'messagebird' or unset (got "${provider}")`);
+  const apiKey = env.SMS_API_KEY?.trim();
+  if (!apiKey) throw new ConfigError('SMS_PROVIDER is set, so SMS_API_KEY (the access key) must be too');
+  const sender = env.SMS_SENDER?.trim();
+  if (!sender || !/^(\+?[1-9][0-9]{5,14}|(?=.*[A-Za-z])[A-Za-z0-9 ]{1,11})$/.test(sender))
+    throw new ConfigError(
+      'SMS_SENDER must be a phone number in international form (e.g. +31612345678) or 1–11 letters and digits',
+    );
+  const apiUrl = (env.SMS_API_URL?.trim() || 'https://rest.messagebird.com/').replace(/\/*$/, '/');
+  try {
+    new URL(apiUrl);
+  } catch {
+    throw new ConfigError(`SMS_API_URL is not a valid URL: "${apiUrl}"`);
+  }
+  return { provider, apiKey, apiUrl, sender };
 }
 
 function parsePositive(name: string, text: string): number {
