@@ -1,6 +1,8 @@
 import type { Config, Locale } from '../config.ts';
 import { BANK_TRANSFER } from '../orders/bank-transfer.ts';
 import type { RenderedMessage } from './rendered-message.ts';
+import { type ReplenishmentReminderData, replenishmentReminder } from '../replenishment/reminder-mail.tsx';
+import { type StaffMessageData, staffMessage } from './broadcast/staff-message-mail.tsx';
 import { type OrderConfirmationData, orderConfirmation } from './templates/order-confirmation.tsx';
 import { type OrderDelayedData, orderDelayed } from './templates/order-delayed.tsx';
 import { type OrderShippedData, orderShipped } from './templates/order-shipped.tsx';
@@ -10,6 +12,8 @@ export type TemplateData = {
   'order-confirmation': OrderConfirmationData;
   'order-shipped': OrderShippedData;
   'order-delayed': OrderDelayedData;
+  'replenishment-reminder': ReplenishmentReminderData;
+  'staff-message': StaffMessageData;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -28,6 +32,10 @@ export function renderTemplate<T extends TemplateName>(
       return orderShipped(data as OrderShippedData, locale, config);
     case 'order-delayed':
       return orderDelayed(data as OrderDelayedData, locale, config);
+    case 'replenishment-reminder':
+      return replenishmentReminder(data as ReplenishmentReminderData, locale, config);
+    case 'staff-message':
+      return staffMessage(data as StaffMessageData, locale, config);
     default:
       throw new Error(`unknown template ${String(template)}`);
   }

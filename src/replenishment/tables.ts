@@ -1,1 +1,82 @@
-export type ReplenishmentTables = {};
+/**
+ * A replenishment plan: one per customer × appliance × consumable. The interval is the customer's choice
+ * (`chosen_days`) or else the prediction from their own orders (`predicted_days`); with neither, no reminder.
+ */
+export type ReplenishmentPlanTable = {
+  id: string;
+  customer_id: string;
+  /** '' when the consumable was bought without a known appliance. */
+  appliance_id: string;
+  product_id: string;
+  /** Units to reorder: the quantity of the last order. */
+  quantity: number;
+  /** Median days between the customer's orders of this product; null with fewer than two orders. */
+  predicted_days: number | null;
+  /** Set by the customer; wins over the prediction. */
+  chosen_days: number | null;
+  /** Orders of this product the prediction saw. */
+  orders_seen: number;
+  /** YYYY-MM-DD (shop zone) of the last order of this product. */
+  last_ordered_on: string;
+  /** YYYY-MM-DD the customer is expected to run out; null without an interval. */
+  next_run_out: string | null;
+  /** Counts run-out periods: a new order, a skip or a snooze starts the next one. One reminder per cycle. */
+  cycle: number;
+  status: 'active' | 'stopped';
+  created_at: string;
+  updated_at: string;
+};
+
+/** A reminder as sent: the price quoted in it is honoured for 7 days (`price_valid_until`). */
+export type ReplenishmentReminderTable = {
+  id: string;
+  plan_id: string;
+  cycle: number;
+  product_id: string;
+  quantity: number;
+  quoted_cents: number;
+  price_valid_until: string;
+  run_out_on: string;
+  created_at: string;
+};
+
+/** A promised price on a cart line (from a reminder's reorder link): checkout charges min(locked, current) while valid. */
+export type PriceLockTable = {
+  cart_id: string;
+  product_id: string;
+  price_cents: number;
+  valid_until: string;
+  /** What promised it, e.g. 'reminder:<id>'. */
+  source: string;
+  created_at: string;
+};
+
+/** A staff message to a group, with the preview shown before sending and the result of sending. */
+export type BroadcastTable = {
+  id: string;
+  /** 'appliance-owners' | 'offers' */
+  audience: string;
+  appliance_id: string | null;
+  topic: string;
+  subject_nl: string;
+  subject_en: string;
+  body_nl: string;
+  body_en: string;
+  /** 'draft' | 'sending' | 'sent' */
+  status: string;
+  /** JSON of the counts shown before sending. */
+  preview_json: string | null;
+  /** JSON of the counts actually enqueued. */
+  result_json: string | null;
+  staff_id: string;
+  staff_name: string;
+  created_at: string;
+  sent_at: string | null;
+};
+
+export type ReplenishmentTables = {
+  replenishment_plans: ReplenishmentPlanTable;
+  replenishment_reminders: ReplenishmentReminderTable;
+  price_locks: PriceLockTable;
+  broadcasts: BroadcastTable;
+};

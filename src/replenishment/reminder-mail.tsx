@@ -1,0 +1,101 @@
+import { renderToString } from 'preact-render-to-string';
+import type { Config, Locale } from '../config.ts';
+import type { RenderedMessage } from '../messaging/rendered-message.ts';
+import { formatDeliveryDate } from '../messaging/templates/order-confirmation.tsx';
+import { formatPrice } from '../web/i18n/format.ts';
+import { translator } from '../web/i18n/messages.ts';
+
+/** What a replenishment reminder needs; both languages' names, since the gateway picks the language at send time. */
+export type ReplenishmentReminderData = {
+  name: string | null;
+  productNl: string;
+  productEn: string;
+  applianceName: string | null;
+  quantity: number;
+  /** The price quoted for the whole reminder line (quantity × unit), honoured until `priceValidUntil`. */
+  quotedCents: number;
+  currency: string;
+  /** YYYY-MM-DD, the last day the quoted price holds. */
+  priceValidUntil: string;
+  /** YYYY-MM-DD, the predicted run-out date. */
+  runOutOn: string;
+  intervalDays: number;
+  /** Absolute signed one-tap links. */
+  links: { reorder: string; skip: string; snooze: string; interval: string; stop: string };
+  preferencesUrl: string;
+};
+
+/** "Running out soon": the predicted date, the price held for 7 days, and the five one-tap links. */
+export function replenishmentReminder(
+  data: ReplenishmentReminderData,
+  locale: Locale,
+  config: Config,
+): RenderedMessage {
+  const t = translator(locale);
+  const shop = config.shopName;
+  const product = locale === 'nl' ? data.productNl : data.productEn;
+  const subject = t('mail.replenish.subject', { product });
+  const greeting = data.name
+    ? t('mail.replenish.greeting', { name: data.name })
+    : t('mail.replenish.greetingAnon');
+  const intro = t('mail.replenish.intro', {
+    product,
+    appliance: data.applianceName ? `(${data.applianceName}) ` : '',
+    date: formatDeliveryDate(data.runOutOn, locale),
+    days: data.intervalDays,
+  });
+  const price = t('mail.replenish.price', {
+    price: formatPrice(data.quotedCents, locale, data.currency),
+    quantity: data.quantity,
+    until: formatDeliveryDate(data.priceValidUntil, locale),
+  });
+  const links = [
+    ['mail.replenish.reorder', data.links.reorder],
+    ['mail.replenish.skip', data.links.skip],
+    ['mail.replenish.snooze', data.links.snooze],
+    ['mail.replenish.interval', data.links.interval],
+    ['mail.replenish.stop', data.links.stop],
+  ] as const;
+  const text = [
+    greeting,
+    '',
+    intro,
+    price,
+    '',
+    ...links.map(([key, url]) => `${t(key)}: ${url}`),
+    '',
+    t('mail.replenish.never'),
+    `${t('mail.replenish.preferences')}: ${data.preferencesUrl}`,
+    '',
+    t('mail.replenish.signoff', { shop }),
+    '',
+  ].join('\n');
+  const html = `<!doctype html>${renderToString(
+    <html lang={locale}>
+      <head>
+        <meta charset="utf-8" />
+        <title>{subject}</title>
+      </head>
+      <body>
+        <p>{greeting}</p>
+        <p>{intro}</p>
+        <p>
+          <strong>{price}</strong>
+        </p>
+        <ul>
+          {links.map(([key, url]) => (
+            <li key={key}>
+              <a href={url}>{t(key)}</a>
+            </li>
+          ))}
+        </ul>
+        <p>{t('mail.replenish.never')}</p>
+        <p>
+          <a href={data.preferencesUrl}>{t('mail.replenish.preferences')}</a>
+        </p>
+        <p>{t('mail.replenish.signoff', { shop })}</p>
+      </body>
+    </html>,
+  )}`;
+  return { subject, text, html };
+}
