@@ -8,6 +8,7 @@ import { cookieSpec } from '../web/cookies.ts';
 /** Customers stay signed in for 30 days on a device, unless they sign out (here or everywhere). */
 const SESSION_DAYS = 30;
 export const CUSTOMER_COOKIE = 'tb_customer';
+const LAST_SEEN_STEP_MS = 5 * 60_000;
 
 export type SessionCustomer = {
   id: string;
@@ -53,10 +54,21 @@ export async function loadCustomerSession(ctx: Ctx, token: string): Promise<Sess
       'customers.locale',
       'customers.household_id',
       'customer_sessions.expires_at',
+      'customer_sessions.last_seen_at',
     ])
     .where('customer_sessions.id_hash', '=', hashToken(token))
     .executeTakeFirst();
-  if (!row || row.expires_at <= isoNow(ctx.clock)) return null;
+  const now = isoNow(ctx.clock);
+  if (!row || row.expires_at <= now) return null;
+  // "last seen" for the customer's list of sessions, written at most every few minutes per session
+  const touchBefore = new Date(ctx.clock.now().epochMilliseconds - LAST_SEEN_STEP_MS).toISOString();
+  if (row.last_seen_at < touchBefore) {
+    await ctx.db
+      .updateTable('customer_sessions')
+      .set({ last_seen_at: now })
+      .where('id_hash', '=', hashToken(token))
+      .execute();
+  }
   return { id: row.id, email: row.email, name: row.name, locale: row.locale, householdId: row.household_id };
 }
 

@@ -1,11 +1,13 @@
 import type { Config, Locale } from '../config.ts';
+import { type HouseholdInviteData, householdInvite } from '../customers/households/invite-mail.tsx';
 import { BANK_TRANSFER } from '../orders/bank-transfer.ts';
-import type { RenderedMessage } from './rendered-message.ts';
 import { type ReplenishmentReminderData, replenishmentReminder } from '../replenishment/reminder-mail.tsx';
 import { type StaffMessageData, staffMessage } from './broadcast/staff-message-mail.tsx';
+import type { RenderedMessage } from './rendered-message.ts';
 import { type OrderConfirmationData, orderConfirmation } from './templates/order-confirmation.tsx';
 import { type OrderDelayedData, orderDelayed } from './templates/order-delayed.tsx';
 import { type OrderShippedData, orderShipped } from './templates/order-shipped.tsx';
+import { type SignInLinkData, signInLink } from './templates/sign-in-link.tsx';
 
 /** Every template, by name, with the data it needs. Add a template here and in `renderTemplate`. */
 export type TemplateData = {
@@ -14,6 +16,8 @@ export type TemplateData = {
   'order-delayed': OrderDelayedData;
   'replenishment-reminder': ReplenishmentReminderData;
   'staff-message': StaffMessageData;
+  'household-invite': HouseholdInviteData;
+  'sign-in-link': SignInLinkData;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -36,6 +40,10 @@ export function renderTemplate<T extends TemplateName>(
       return replenishmentReminder(data as ReplenishmentReminderData, locale, config);
     case 'staff-message':
       return staffMessage(data as StaffMessageData, locale, config);
+    case 'sign-in-link':
+      return signInLink(data as SignInLinkData, locale, config);
+    case 'household-invite':
+      return householdInvite(data as HouseholdInviteData, locale, config);
     default:
       throw new Error(`unknown template ${String(template)}`);
   }

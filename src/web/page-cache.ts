@@ -18,7 +18,7 @@ type Fill = { key: string; version: number; storedAt: number };
 
 /**
  * A micro-cache for the public pages and JSON that every visitor sees alike. A route opts in with
- * `config: { pageCache: true }`; its 200 answers to anonymous GETs (no staff session, no query but `lang` and
+ * `config: { pageCache: true }`; its 200 answers to anonymous GETs (no staff or customer session, no query but `lang` and
  * `page`) are kept per URL and language for at most two seconds, and only while the database has not been
  * written since they were read (`version`, bumped by every write of this process). So a change shows at once
  * here, and within two seconds in other processes. Pages are cached with a placeholder where the CSRF token
@@ -31,7 +31,12 @@ export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; ve
 
   // callback style, not async: these run on every answer and then cost no promise
   app.addHook('onRequest', (request, reply, done) => {
-    if (request.method !== 'GET' || request.staff || request.routeOptions.config.pageCache !== true)
+    if (
+      request.method !== 'GET' ||
+      request.staff ||
+      request.customer ||
+      request.routeOptions.config.pageCache !== true
+    )
       return done();
     for (const name in request.query as Record<string, unknown>)
       if (!CACHEABLE_QUERY.has(name)) return done();

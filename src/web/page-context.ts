@@ -16,6 +16,8 @@ export type PageCtx = {
   publicUrl: string;
   csrfToken: () => string;
   staff: { id: string; name: string; role: 'owner' | 'staff' } | null;
+  /** The signed-in customer (the header then says "My account"); such pages are never page-cached. */
+  customer: { id: string; name: string | null } | null;
 };
 
 export function pageCtx(request: FastifyRequest, config: Config): PageCtx {
@@ -31,6 +33,7 @@ export function pageCtx(request: FastifyRequest, config: Config): PageCtx {
     staff: request.staff
       ? { id: request.staff.id, name: request.staff.name, role: request.staff.role }
       : null,
+    customer: request.customer ? { id: request.customer.id, name: request.customer.name } : null,
   };
 }
 

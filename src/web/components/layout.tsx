@@ -60,6 +60,9 @@ export function Layout({
             <a class="brand" href="/">
               {ctx.shopName}
             </a>
+            <a class="account-link" href={ctx.customer ? '/account' : '/account/sign-in'}>
+              {ctx.customer ? t('account.headerMine') : t('account.headerSignIn')}
+            </a>
             <a class="cart-link" href="/cart">
               {t('layout.cart')}
             </a>
