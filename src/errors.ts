@@ -133,6 +133,13 @@ export const errorCatalogue = {
       en: 'Only the person who started the household can remove someone.',
     },
   },
+  'reminder-link-invalid': {
+    status: 403,
+    message: {
+      nl: 'Deze link klopt niet: hij is veranderd of afgebroken. Gebruik de link uit de e-mail zoals hij is, of bekijk je herinneringen op je account.',
+      en: 'This link is not valid: it was changed or cut short. Use the link from the e-mail as it is, or look at your reminders in your account.',
+    },
+  },
   internal: {
     status: 500,
     message: {
