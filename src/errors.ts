@@ -57,6 +57,20 @@ export const errorCatalogue = {
       en: 'This link has been used or has expired. Ask for a new one.',
     },
   },
+  'passkey-failed': {
+    status: 401,
+    message: {
+      nl: 'Inloggen met deze passkey lukte niet. Probeer het opnieuw of vraag een inloglink.',
+      en: 'Signing in with this passkey did not work. Try again or ask for a sign-in link.',
+    },
+  },
+  'passkey-not-added': {
+    status: 422,
+    message: {
+      nl: 'De passkey is niet toegevoegd ({reason}). Probeer het opnieuw.',
+      en: 'The passkey was not added ({reason}). Please try again.',
+    },
+  },
   'payload-too-large': {
     status: 413,
     message: { nl: 'Het bestand is te groot.', en: 'The file is too large.' },
