@@ -36,7 +36,13 @@ export type CheckoutResult =
         | 'try-again';
     };
 
-export type CheckoutRequest = { cartId: string; idempotencyKey: string; body: unknown };
+export type CheckoutRequest = {
+  cartId: string;
+  idempotencyKey: string;
+  body: unknown;
+  /** The signed-in customer (the storefront's customer session), or absent for a guest. */
+  customerId?: string | null;
+};
 
 /** A stored answer is replayed for 24 hours; after that the key counts as new. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
@@ -64,7 +70,13 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
   if (!offeredPaymentMethods(ctx.config).includes(parsed.input.paymentMethod))
     return { ok: false, reason: 'invalid', fields: { paymentMethod: { reason: 'choice' } } };
   const requestHash = createHash('sha256')
-    .update(JSON.stringify({ cartId: request.cartId, input: parsed.input }))
+    .update(
+      JSON.stringify({
+        cartId: request.cartId,
+        input: parsed.input,
+        ...(request.customerId ? { customerId: request.customerId } : {}),
+      }),
+    )
     .digest('base64url');
   const key = request.idempotencyKey;
   const postgres = ctx.db.getExecutor().adapter instanceof PostgresAdapter;
@@ -102,6 +114,7 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
               idempotencyKey: key,
               idempotencyClaimedAt: now,
               requestHash,
+              customerId: request.customerId ?? null,
             },
           );
           if (!placed.ok) {

@@ -2,6 +2,7 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { recordPayment } from '../payments/record-payment.ts';
+import { rememberCheckoutAddress } from './checkout-address.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { deliveryPromise } from './delivery-promise.ts';
 import { recordOrderEvent } from './order-events.ts';
@@ -17,6 +18,8 @@ export type PlaceOrderInput = {
   idempotencyClaimedAt: string;
   /** Hash of the request that asked for this order, kept to recognise a repeat. */
   requestHash: string;
+  /** The signed-in customer placing it: the order is theirs, and the address joins their saved addresses. */
+  customerId?: string | null;
 };
 
 export type PlacedOrder = {
@@ -42,6 +45,7 @@ export type PlaceOrderResult =
 
 type Line = {
   product_id: string;
+  appliance_id: string | null;
   sku: string;
   name: string;
   unit_price_cents: number;
@@ -57,7 +61,7 @@ type Line = {
  * stock with guarded updates (`stock = stock - n where stock >= n`, one per product in id order, so
  * concurrent orders never deadlock on each other and never sell a unit twice), then writes the order,
  * its lines, its stock movements, its payment record, its 'placed' event and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
- * the cart. On `ok: false` the caller must roll the transaction back: some stock may have been
+ * the cart. A signed-in customer's order carries their id and saves (or refreshes) the address they used. On `ok: false` the caller must roll the transaction back: some stock may have been
  * reserved before a short line was found (`checkout` does this).
  */
 export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<PlaceOrderResult> {
@@ -132,6 +136,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
       idempotency_key: input.idempotencyKey,
       idempotency_claimed_at: input.idempotencyClaimedAt,
       request_hash: input.requestHash,
+      customer_id: input.customerId ?? null,
       delivery_date: deliveryDate,
       created_at: at,
       updated_at: at,
@@ -149,9 +154,11 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
         unit_price_cents: l.unit_price_cents,
         vat_rate: l.vat_rate,
         quantity: l.quantity,
+        appliance_id: l.appliance_id,
       })),
     )
     .execute();
+  if (input.customerId) await rememberCheckoutAddress(ctx, input.customerId, address);
   await recordPayment(ctx, order);
   await ctx.db
     .insertInto('stock_movements')
@@ -204,6 +211,7 @@ async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
       'products.weight_grams',
       'products.active',
       'cart_lines.quantity',
+      'cart_lines.appliance_id',
     ])
     .where('cart_lines.cart_id', '=', cartId)
     .orderBy('cart_lines.added_at')
@@ -211,6 +219,7 @@ async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
     .execute();
   return rows.map((r) => ({
     product_id: r.product_id,
+    appliance_id: r.appliance_id,
     sku: r.sku,
     name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
     unit_price_cents: r.price_cents,

@@ -78,7 +78,13 @@ export function ApplianceView({
                 <span class={p.inStock ? 'stock in' : 'stock out'}>
                   {p.inStock ? t('catalog.inStock') : t('catalog.outOfStock')}
                 </span>
-                <AddToCartForm ctx={ctx} sku={p.sku} name={p.name} disabled={!p.inStock} />
+                <AddToCartForm
+                  ctx={ctx}
+                  sku={p.sku}
+                  name={p.name}
+                  disabled={!p.inStock}
+                  applianceId={match.id}
+                />
               </li>
             ))}
           </ul>

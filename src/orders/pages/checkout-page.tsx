@@ -3,6 +3,7 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
+import type { SavedAddress } from '../checkout-address.ts';
 import { COUNTRIES } from '../checkout-input.ts';
 import type { CartView } from '../view-cart.ts';
 
@@ -43,6 +44,10 @@ type Props = {
   idempotencyKey: string;
   /** The payment methods offered: 'bank-transfer', plus Mollie's online methods when configured. */
   paymentMethods: readonly string[];
+  /** Signed in: who, their (household's) saved addresses and the one filled in. Absent for guests. */
+  signedIn?: { email: string; addresses: SavedAddress[]; chosenId: string | null } | undefined;
+  /** Something to tell before the form, e.g. what a reorder could not put in the cart. */
+  notice?: string | undefined;
 };
 
 /**
@@ -58,6 +63,8 @@ export function CheckoutPage({
   alert,
   idempotencyKey,
   paymentMethods,
+  signedIn,
+  notice,
 }: Props) {
   const { t, locale, currency } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, currency);
@@ -70,7 +77,15 @@ export function CheckoutPage({
   return (
     <Layout ctx={ctx} title={t('checkout.title')} noindex>
       <h1>{t('checkout.title')}</h1>
-      <p>{t('checkout.intro')}</p>
+      <p>{signedIn ? t('checkout.signedIn', { email: signedIn.email }) : t('checkout.intro')}</p>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {signedIn && signedIn.addresses.length > 0 ? (
+        <SavedAddresses ctx={ctx} addresses={signedIn.addresses} chosenId={signedIn.chosenId} />
+      ) : null}
       {alert || hasErrors ? (
         <p class="notice error" role="alert">
           {alert ?? t('checkout.fix')}
@@ -191,5 +206,42 @@ export function CheckoutPage({
         <a href="/cart">{t('checkout.backToCart')}</a>
       </p>
     </Layout>
+  );
+}
+
+/** The signed-in customer's saved addresses (the household's included): a link fills the form with one. */
+function SavedAddresses({
+  ctx,
+  addresses,
+  chosenId,
+}: {
+  ctx: PageCtx;
+  addresses: SavedAddress[];
+  chosenId: string | null;
+}) {
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="saved-addresses" class="saved-addresses">
+      <h2 id="saved-addresses">{t('checkout.saved.title')}</h2>
+      <ul>
+        {addresses.map((a) => {
+          const line = `${a.name}, ${a.street} ${a.houseNumber}${a.addition ? ` ${a.addition}` : ''}, ${a.postcode} ${a.city}, ${a.country}`;
+          return (
+            <li key={a.id}>
+              {a.id === chosenId ? (
+                <span aria-current="true">
+                  {line} {t('checkout.saved.current')}
+                </span>
+              ) : (
+                <a href={`/checkout?address=${encodeURIComponent(a.id)}`}>
+                  {line}
+                  <span class="sr-only">: {t('checkout.saved.use')}</span>
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -7,6 +7,7 @@ import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { cartIdFrom } from '../cart-cookie.ts';
 import { checkout } from '../checkout.ts';
+import { type SavedAddress, savedAddresses } from '../checkout-address.ts';
 import { fieldTexts } from '../checkout-problems.ts';
 import { findOrder } from '../find-order.ts';
 import { confirmationPath, isOrderToken } from '../order-token.ts';
@@ -33,7 +34,29 @@ export function registerCheckoutPages(app: FastifyInstance): void {
   app.get('/checkout', async (request, reply) => {
     const cart = await cartOf(request);
     if (!cart) return reply.redirect('/cart', 303);
-    return render(request, reply, cart, { country: 'NL' }, {}, undefined, randomUUID(), 200);
+    if (!request.customer)
+      return render(request, reply, cart, { country: 'NL' }, {}, undefined, randomUUID(), 200);
+    // signed in: the e-mail address and the most recently used (or the chosen) saved address, filled in
+    const query = request.query as { address?: unknown; short?: unknown };
+    const signedIn = await signedInView(request, typeof query.address === 'string' ? query.address : null);
+    const chosen = signedIn?.addresses.find((a) => a.id === signedIn.chosenId);
+    const values: CheckoutForm = {
+      email: request.customer.email,
+      country: 'NL',
+      ...(chosen
+        ? {
+            name: chosen.name,
+            street: chosen.street,
+            houseNumber: chosen.houseNumber,
+            addition: chosen.addition,
+            postcode: chosen.postcode,
+            city: chosen.city,
+            country: chosen.country,
+          }
+        : {}),
+    };
+    const notice = typeof query.short === 'string' ? await shortNotice(request, query.short) : undefined;
+    return render(request, reply, cart, values, {}, undefined, randomUUID(), 200, { signedIn, notice });
   });
 
   app.post('/checkout', async (request, reply) => {
@@ -49,6 +72,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
     const result = await checkout(request.ctx, {
       cartId,
       idempotencyKey: key,
+      customerId: request.customer?.id ?? null,
       body: {
         email: values.email,
         address: {
@@ -157,7 +181,35 @@ async function cartOf(request: FastifyRequest): Promise<CartView | null> {
   return cart && cart.lines.length > 0 ? cart : null;
 }
 
-function render(
+/** A signed-in customer's saved addresses, with the chosen one (else the most recently used) marked. */
+async function signedInView(
+  request: FastifyRequest,
+  chosenId: string | null,
+): Promise<{ email: string; addresses: SavedAddress[]; chosenId: string | null } | undefined> {
+  if (!request.customer) return undefined;
+  const addresses = await savedAddresses(request.ctx, request.customer.id);
+  const chosen = addresses.find((a) => a.id === chosenId) ?? addresses[0];
+  return { email: request.customer.email, addresses, chosenId: chosen?.id ?? null };
+}
+
+/** What a one-tap reorder could not put in the cart (`?short=SKU,SKU`), by product name. */
+async function shortNotice(request: FastifyRequest, short: string): Promise<string | undefined> {
+  const skus = short
+    .split(',')
+    .slice(0, 20)
+    .filter((s) => s !== '');
+  if (skus.length === 0) return undefined;
+  const rows = await request.ctx.db
+    .selectFrom('products')
+    .select(['sku', 'name_nl', 'name_en'])
+    .where('sku', 'in', skus)
+    .execute();
+  if (rows.length === 0) return undefined;
+  const names = rows.map((r) => (request.locale === 'nl' ? r.name_nl : r.name_en));
+  return request.t('checkout.reorder.short', { names: names.join(', ') });
+}
+
+async function render(
   request: FastifyRequest,
   reply: FastifyReply,
   cart: CartView,
@@ -166,8 +218,14 @@ function render(
   alert: string | undefined,
   idempotencyKey: string,
   status: number,
+  extra: {
+    signedIn?: { email: string; addresses: SavedAddress[]; chosenId: string | null } | undefined;
+    notice?: string | undefined;
+  } = {},
 ) {
   reply.header('cache-control', 'no-store');
+  // after a refused attempt a signed-in customer still sees their saved addresses; the form keeps what was typed
+  const signedIn = extra.signedIn ?? (request.customer ? await signedInView(request, null) : undefined);
   return sendPage(
     reply,
     <CheckoutPage
@@ -179,6 +237,8 @@ function render(
       alert={alert}
       idempotencyKey={idempotencyKey}
       paymentMethods={offeredPaymentMethods(request.ctx.config)}
+      signedIn={signedIn ? { ...signedIn, chosenId: extra.signedIn ? signedIn.chosenId : null } : undefined}
+      notice={extra.notice}
     />,
     status,
   );

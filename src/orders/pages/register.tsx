@@ -8,7 +8,7 @@ import { viewCart } from '../view-cart.ts';
 import { CartPage } from './cart-page.tsx';
 import { offeredMethods } from './offered-methods.ts';
 
-type Form = { sku?: unknown; quantity?: unknown };
+type Form = { sku?: unknown; quantity?: unknown; appliance_id?: unknown };
 
 function quantityOf(value: unknown, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -37,14 +37,20 @@ export function registerCartPages(app: FastifyInstance): void {
   app.post('/cart/lines', async (request, reply) => {
     const body = (request.body ?? {}) as Form;
     const sku = String(body.sku ?? '').slice(0, 64);
+    // the appliance the customer looked up (a hidden field on lookup results and "my appliances")
+    const applianceId =
+      typeof body.appliance_id === 'string' && body.appliance_id ? body.appliance_id.slice(0, 64) : null;
     const result = await addToCart(
       request.ctx,
       cartIdFrom(request, app.config),
       sku,
       quantityOf(body.quantity, 1),
+      applianceId,
     );
     const retry = !result.ok && result.reason === 'unknown-cart';
-    const final = retry ? await addToCart(request.ctx, null, sku, quantityOf(body.quantity, 1)) : result;
+    const final = retry
+      ? await addToCart(request.ctx, null, sku, quantityOf(body.quantity, 1), applianceId)
+      : result;
     if (!final.ok) {
       const cartId = cartIdFrom(request, app.config);
       const cart = cartId ? await viewCart(request.ctx, cartId) : null;
@@ -55,7 +61,7 @@ export function registerCartPages(app: FastifyInstance): void {
           cart={cart}
           error={request.t(`cart.error.${final.reason}`)}
         />,
-        final.reason === 'unknown-product' ? 404 : 422,
+        final.reason === 'unknown-product' || final.reason === 'unknown-appliance' ? 404 : 422,
       );
     }
     setCartCookie(reply, app.config, final.cartId);
