@@ -1,3 +1,4 @@
+import { gatewayDeliverJob } from '../messaging/gateway/deliver-message.ts';
 import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
 import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
 import { orderShippedJob } from '../messaging/send-order-shipped.ts';
@@ -17,4 +18,5 @@ export const defaultJobKinds: JobKinds = {
   refund: refundJob,
   'order-shipped': orderShippedJob,
   'order-delayed': orderDelayedJob,
+  'gateway-deliver': gatewayDeliverJob,
 };

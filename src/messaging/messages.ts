@@ -45,6 +45,10 @@ export const messagingMessages = {
     'outbox.status.sent': 'verstuurd',
     'outbox.status.failed': 'mislukt, wordt opnieuw geprobeerd',
     'outbox.status.outbox': 'alleen bewaard (geen SMTP)',
+    'outbox.status.bounced': 'geweigerd: adres bestaat niet (meer)',
+    'mail.footer.preferences': 'Kies zelf waarover, hoe en wanneer we je berichten sturen',
+    'mail.footer.why': 'Waarom krijg je dit bericht?',
+    'mail.footer.unsubscribe': 'Geen berichten meer over dit onderwerp',
   },
   en: {
     'mail.orderConfirmation.subject': 'Your order {number} at {shop}',
@@ -89,5 +93,9 @@ export const messagingMessages = {
     'outbox.status.sent': 'sent',
     'outbox.status.failed': 'failed, will be retried',
     'outbox.status.outbox': 'kept only (no SMTP)',
+    'outbox.status.bounced': 'refused: the address does not exist (any more)',
+    'mail.footer.preferences': 'Choose what we write to you about, how and when',
+    'mail.footer.why': 'Why did you get this message?',
+    'mail.footer.unsubscribe': 'No more messages about this topic',
   },
 } as const;

@@ -1,8 +1,9 @@
 /**
  * queued → sending → sent; a failed delivery is 'failed' until the job's next attempt; 'outbox' is the
- * development outbox (no SMTP configured): kept here for the admin to read, never sent.
+ * development outbox (no SMTP configured): kept here for the admin to read, never sent; 'bounced': the SMTP
+ * server refused the address for good (5xx), so it is suppressed and never tried again.
  */
-export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'outbox';
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'outbox' | 'bounced';
 
 /** Every message the shop has sent or tried to send, rendered as it went out. */
 export type OutboxMessageTable = {
@@ -19,6 +20,8 @@ export type OutboxMessageTable = {
   status: OutboxStatus;
   /** The last delivery error, while 'failed'. */
   error: string | null;
+  /** The RFC 8058 `List-Unsubscribe` value (`<https://…/u/TOKEN>`) of a non-transactional e-mail, else null. */
+  list_unsubscribe: string | null;
   /** The Message-ID the SMTP server accepted. */
   provider_message_id: string | null;
   created_at: string;

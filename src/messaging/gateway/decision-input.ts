@@ -1,0 +1,78 @@
+import type { Ctx } from '../../context.ts';
+import { suppressionOf } from '../../customers/suppression.ts';
+import { consentAt } from '../../preferences/consent-ledger.ts';
+import { loadPreferences } from '../../preferences/preference-store.ts';
+import type { Topic } from '../../preferences/preferences.ts';
+import type { DecisionInput, Suppression, Urgency } from './contract.ts';
+import { compileProfile, MONTH_MS, type Reach } from './profile.ts';
+
+/** What a stored or new message brings to its decision. */
+export type MessageFacts = {
+  customerId: string | null;
+  to: string;
+  topic: Topic;
+  urgency: Urgency;
+  deadline: string | null;
+  onRequest: boolean;
+};
+
+/**
+ * SEAM for engineer F's channels (src/messaging/channels/): whether the customer can be reached by web push
+ * (a live subscription) and by SMS (a provider configured and a phone number known). Push answers false until the
+ * push module's subscription store is wired in here; SMS follows the configuration and the customer's phone.
+ */
+export async function reachOf(ctx: Ctx, customer: { id: string; phone: string | null }): Promise<Reach> {
+  return { push: false, sms: !!ctx.config.sms && !!customer.phone };
+}
+
+/**
+ * Everything the pure decision needs about one message, read fresh from the database at `now`: the customer's
+ * preferences and the consent evidence valid now (B's ledger), the reachable channels, the address's suppression
+ * and the customer's non-transactional sends of the last 30 days.
+ */
+export async function loadDecisionInput(ctx: Ctx, m: MessageFacts, now: number): Promise<DecisionInput> {
+  const suppressed: Suppression = await suppressionOf(ctx, m.to);
+  const base = {
+    topic: m.topic,
+    urgency: m.urgency,
+    deadline: m.deadline ? Date.parse(m.deadline) : null,
+    onRequest: m.onRequest,
+    now,
+  };
+  if (!m.customerId) return { ...base, profile: null, recent: [], suppressed };
+  const customer = await ctx.db
+    .selectFrom('customers')
+    .select(['id', 'phone'])
+    .where('id', '=', m.customerId)
+    .executeTakeFirst();
+  // the account is gone (erased): nothing but what the recipient asks for
+  if (!customer) return { ...base, profile: null, recent: [], suppressed: suppressed ?? 'erased' };
+
+  const nowIso = new Date(now).toISOString();
+  const { prefs } = await loadPreferences(ctx, customer.id);
+  const ledger = await ctx.db
+    .selectFrom('consent_ledger')
+    .selectAll()
+    .where('customer_id', '=', customer.id)
+    .where('subject', '=', `topics.${m.topic}`)
+    .where('at', '<=', nowIso)
+    .execute();
+  const sent = await ctx.db
+    .selectFrom('gateway_messages')
+    .select('sent_at')
+    .where('customer_id', '=', customer.id)
+    .where('status', '=', 'sent')
+    .where('topic', '!=', 'transactional')
+    .where('sent_at', '>', new Date(now - MONTH_MS).toISOString())
+    .orderBy('sent_at')
+    .execute();
+  const reach = await reachOf(ctx, customer);
+  const evidence = consentAt(ledger, m.topic, nowIso);
+  const profile = compileProfile(prefs, { [m.topic]: { state: evidence.state, at: evidence.at } }, reach);
+  return {
+    ...base,
+    profile,
+    recent: sent.map((r) => Date.parse(r.sent_at!)),
+    suppressed,
+  };
+}

@@ -1,0 +1,152 @@
+import { isoNow } from '../../clock.ts';
+import type { Locale } from '../../config.ts';
+import type { Ctx } from '../../context.ts';
+import { suppressAddress } from '../../customers/suppression.ts';
+import type { ClaimedJob, JobKind } from '../../jobs/job-kind.ts';
+import type { Topic } from '../../preferences/preferences.ts';
+import { deliverEmail } from '../deliver-email.ts';
+import { withFooter } from '../templates/footer.tsx';
+import { renderTemplate, type TemplateData, type TemplateName } from '../templates.ts';
+import type { Urgency } from './contract.ts';
+import { decide } from './decide.ts';
+import { loadDecisionInput } from './decision-input.ts';
+import { recordDecision } from './record-decision.ts';
+import { enqueueDelivery } from './request-message.ts';
+import type { GatewayStatus } from './tables.ts';
+import { createUnsubscribeUrl } from './unsubscribe-token.ts';
+
+export type Delivered = {
+  status: GatewayStatus;
+  /** For e-mail: 'sent' over SMTP or kept in the development 'outbox'. */
+  email?: 'sent' | 'outbox' | 'bounced';
+};
+
+const FINAL: GatewayStatus[] = ['sent', 'digest', 'dropped', 'bounced'];
+
+/**
+ * Delivers one requested message: decides it AGAIN now (the preferences, consent, limits and suppression may
+ * have changed since it was queued), records that decision, and only on 'send' hands it to the channel. A 'hold'
+ * schedules the next delivery attempt at its end. Safe to run again: a finished message is left alone and the
+ * e-mail channel sends one e-mail per message, ever. A transient channel failure rejects (the job retries).
+ */
+export async function deliverMessage(ctx: Ctx, messageId: string): Promise<Delivered> {
+  const row = await ctx.db
+    .selectFrom('gateway_messages')
+    .selectAll()
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  if (!row) return { status: 'dropped' }; // erased with its account
+  if (FINAL.includes(row.status)) {
+    if (row.status !== 'sent' || row.channel !== 'email') return { status: row.status };
+    const mail = await ctx.db
+      .selectFrom('outbox_messages')
+      .select('status')
+      .where('idempotency_key', '=', `gateway:${row.id}`)
+      .executeTakeFirst();
+    return { status: 'sent', email: mail?.status === 'outbox' ? 'outbox' : 'sent' };
+  }
+
+  const nowMs = ctx.clock.now().epochMilliseconds;
+  const at = isoNow(ctx.clock);
+  const topic = row.topic as Topic;
+  const decision = decide(
+    await loadDecisionInput(
+      ctx,
+      {
+        customerId: row.customer_id,
+        to: row.to_address,
+        topic,
+        urgency: row.urgency as Urgency,
+        deadline: row.deadline,
+        onRequest: row.on_request === 1,
+      },
+      nowMs,
+    ),
+  );
+  await recordDecision(ctx, row, decision, 'send-time', at);
+  if (decision.action === 'hold') {
+    await enqueueDelivery(ctx, row.id, row.decisions + 1, decision.until);
+    return { status: 'held' };
+  }
+  if (decision.action !== 'send') return { status: decision.action === 'digest' ? 'digest' : 'dropped' };
+
+  if (decision.channel !== 'email') {
+    // SEAM for engineer F's channels: sendPush(ctx, customerId, {...}) and smsChannel(config).send(...) go here.
+    // Unreachable until `reachOf` (decision-input.ts) reports push or SMS as reachable.
+    throw new Error(`channel ${decision.channel} is not wired into the gateway yet`);
+  }
+
+  const locale = row.locale as Locale;
+  const publicUrl = ctx.config.publicUrl;
+  const email = await deliverEmail(ctx, {
+    idempotencyKey: `gateway:${row.id}`,
+    to: row.to_address,
+    locale,
+    template: row.template,
+    topic,
+    render: async () => {
+      const rendered = renderTemplate(
+        row.template as TemplateName,
+        JSON.parse(row.data_json) as TemplateData[TemplateName],
+        locale,
+        ctx.config,
+      );
+      const unsubscribeUrl =
+        topic !== 'transactional' && row.customer_id
+          ? await createUnsubscribeUrl(ctx, row.customer_id, topic, row.id)
+          : null;
+      return {
+        ...withFooter(rendered, locale, {
+          preferencesUrl: `${publicUrl}/account/preferences`,
+          whyUrl: `${publicUrl}/account/messages`,
+          unsubscribeUrl,
+        }),
+        unsubscribeUrl,
+      };
+    },
+  });
+
+  const done = isoNow(ctx.clock);
+  if (email.status === 'bounced') {
+    // a permanent refusal: never mail this address again, and say so in the message's history
+    await suppressAddress(ctx, row.to_address, 'hard-bounce');
+    await ctx.db
+      .insertInto('message_decisions')
+      .values({
+        id: `${row.id}-bounce`,
+        message_id: row.id,
+        customer_id: row.customer_id,
+        topic,
+        phase: 'delivery',
+        action: 'bounced',
+        channel: 'email',
+        reason: 'suppressed',
+        hold_until: null,
+        decided_at: done,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await ctx.db
+      .updateTable('gateway_messages')
+      .set({ status: 'bounced', reason: 'suppressed', updated_at: done })
+      .where('id', '=', row.id)
+      .execute();
+    return { status: 'bounced', email: 'bounced' };
+  }
+  await ctx.db
+    .updateTable('gateway_messages')
+    .set({ status: 'sent', channel: 'email', sent_at: done, updated_at: done })
+    .where('id', '=', row.id)
+    .execute();
+  return { status: 'sent', email: email.status };
+}
+
+/** Job kind 'gateway-deliver' (enqueued by `requestMessage`): one delivery attempt of one message. */
+export const gatewayDeliverJob: JobKind = {
+  maxAttempts: 8,
+  backoffMs: 30_000,
+  run: async (ctx: Ctx, job: ClaimedJob) => {
+    const { messageId } = job.payload as { messageId: string };
+    await deliverMessage(ctx, messageId);
+  },
+};
