@@ -1,6 +1,5 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -48,10 +47,6 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   registerSecurityHeaders(app, config);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
-  await app.register(multipart, {
-    attachFieldsToBody: true,
-    limits: { fileSize: 50 * 1024 * 1024, files: 1 },
-  });
   await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, {
     root: PUBLIC_DIR,

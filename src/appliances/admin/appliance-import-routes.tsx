@@ -4,6 +4,7 @@ import { staffOf } from '../../staff/guard.ts';
 import { formFile } from '../../staff/pages/form-body.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
+import { registerUploadRoutes } from '../../web/uploads.ts';
 import { exportAppliances } from '../export-appliances.ts';
 import { ApplianceImportPage, ApplianceImportRunPage } from './appliance-import-pages.tsx';
 import { applianceImportRun, recentApplianceImports, startApplianceImport } from './run-appliance-import.ts';
@@ -17,28 +18,30 @@ export function registerApplianceImportRoutes(app: FastifyInstance): void {
     return sendPage(reply, <ApplianceImportPage ctx={pageCtx(request, config)} runs={runs} />);
   });
 
-  app.post('/admin/appliances/import', async (request, reply) => {
-    const staff = staffOf(request);
-    const file = formFile(request.body, 'file');
-    const bytes = file ? await file.toBuffer() : null;
-    if (!file || !bytes || bytes.length === 0) {
-      const page = (
-        <ApplianceImportPage
-          ctx={pageCtx(request, config)}
-          runs={await recentApplianceImports(request.ctx)}
-          error={request.t('imports.no-file')}
-        />
+  registerUploadRoutes(app, (uploads) => {
+    uploads.post('/admin/appliances/import', async (request, reply) => {
+      const staff = staffOf(request);
+      const file = formFile(request.body, 'file');
+      const bytes = file ? await file.toBuffer() : null;
+      if (!file || !bytes || bytes.length === 0) {
+        const page = (
+          <ApplianceImportPage
+            ctx={pageCtx(request, config)}
+            runs={await recentApplianceImports(request.ctx)}
+            error={request.t('imports.no-file')}
+          />
+        );
+        return sendPage(reply, page, 422);
+      }
+      const ctx = request.ctx;
+      const id = await startApplianceImport(
+        ctx,
+        { filename: file.filename, file: bytes, staffId: staff.id },
+        (ids) => app.lookup.refresh(ctx, ids),
+        request.log,
       );
-      return sendPage(reply, page, 422);
-    }
-    const ctx = request.ctx;
-    const id = await startApplianceImport(
-      ctx,
-      { filename: file.filename, file: bytes, staffId: staff.id },
-      (ids) => app.lookup.refresh(ctx, ids),
-      request.log,
-    );
-    return reply.redirect(`/admin/appliances/imports/${id}`, 303);
+      return reply.redirect(`/admin/appliances/imports/${id}`, 303);
+    });
   });
 
   app.get('/admin/appliances/imports/:id', async (request, reply) => {

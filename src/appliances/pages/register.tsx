@@ -4,6 +4,7 @@ import { productPromise } from '../../orders/product-promise.ts';
 import { formField, formFile } from '../../staff/pages/form-body.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
+import { registerUploadRoutes } from '../../web/uploads.ts';
 import { lookupInputProblem } from '../lookup-input.ts';
 import type { LookupAnswer } from '../lookup-service.ts';
 import { requestIdentification } from '../request-identification.ts';
@@ -66,36 +67,38 @@ export function registerLookupPages(app: FastifyInstance): void {
     );
   }
 
-  app.post('/lookup/requests', async (request, reply) => {
-    const body = request.body;
-    const file = formFile(body, 'photo');
-    const input = {
-      query: formField(body, 'query').slice(0, 1000),
-      serial: formField(body, 'serial').slice(0, 1000),
-      email: formField(body, 'email').slice(0, 1000),
-      locale: request.locale,
-      ...(file ? { photo: { bytes: await file.toBuffer(), type: file.mimetype } } : {}),
-    };
-    const result = await requestIdentification(request.ctx, input);
-    const ctx = pageCtx(request, app.config);
-    if (!result.ok) {
-      const answer = { query: input.query.trim(), brand: null, matches: [] };
-      const state = {
-        query: input.query,
-        serial: input.serial,
-        email: input.email,
-        errors: result.fields as Record<string, string>,
+  registerUploadRoutes(app, (uploads) => {
+    uploads.post('/lookup/requests', async (request, reply) => {
+      const body = request.body;
+      const file = formFile(body, 'photo');
+      const input = {
+        query: formField(body, 'query').slice(0, 1000),
+        serial: formField(body, 'serial').slice(0, 1000),
+        email: formField(body, 'email').slice(0, 1000),
+        locale: request.locale,
+        ...(file ? { photo: { bytes: await file.toBuffer(), type: file.mimetype } } : {}),
       };
+      const result = await requestIdentification(request.ctx, input);
+      const ctx = pageCtx(request, app.config);
+      if (!result.ok) {
+        const answer = { query: input.query.trim(), brand: null, matches: [] };
+        const state = {
+          query: input.query,
+          serial: input.serial,
+          email: input.email,
+          errors: result.fields as Record<string, string>,
+        };
+        return sendPage(
+          reply,
+          <LookupPage ctx={ctx} answer={answer} serial={input.serial} guides={[]} request={state} />,
+          422,
+        );
+      }
       return sendPage(
         reply,
-        <LookupPage ctx={ctx} answer={answer} serial={input.serial} guides={[]} request={state} />,
-        422,
+        <RequestThanksPage ctx={ctx} query={input.query.trim()} email={input.email.trim()} />,
       );
-    }
-    return sendPage(
-      reply,
-      <RequestThanksPage ctx={ctx} query={input.query.trim()} email={input.email.trim()} />,
-    );
+    });
   });
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { formField, formFile } from '../../staff/pages/form-body.ts';
 import { sendPage } from '../../web/render.ts';
+import { registerUploadRoutes } from '../../web/uploads.ts';
 import {
   addProductImage,
   deleteProductImage,
@@ -16,22 +17,24 @@ const ALT_MAX = 300;
 
 /** Photos on the product edit page: upload (multipart field `file`), alt texts, order, delete. */
 export function registerImageAdminRoutes(app: FastifyInstance): void {
-  app.post('/admin/products/:id/images', async (request, reply) => {
-    const product = await productOr404(request, (request.params as { id: string }).id);
-    const file = formFile(request.body, 'file');
-    const bytes = file ? await file.toBuffer() : null;
-    const processed =
-      !bytes || bytes.length === 0
-        ? ({ ok: false, reason: 'no-file' } as const)
-        : bytes.length > MAX_IMAGE_BYTES
-          ? ({ ok: false, reason: 'too-large' } as const)
-          : await processImage(bytes);
-    if (!processed.ok) {
-      const imageError = request.t(`images.${processed.reason}`);
-      return sendPage(reply, await editPage(request, product, { imageError }), 422);
-    }
-    await addProductImage(request.ctx, product.id, processed.image, alt(request.body));
-    return reply.redirect(`/admin/products/${product.id}?done=added`, 303);
+  registerUploadRoutes(app, (uploads) => {
+    uploads.post('/admin/products/:id/images', async (request, reply) => {
+      const product = await productOr404(request, (request.params as { id: string }).id);
+      const file = formFile(request.body, 'file');
+      const bytes = file ? await file.toBuffer() : null;
+      const processed =
+        !bytes || bytes.length === 0
+          ? ({ ok: false, reason: 'no-file' } as const)
+          : bytes.length > MAX_IMAGE_BYTES
+            ? ({ ok: false, reason: 'too-large' } as const)
+            : await processImage(bytes);
+      if (!processed.ok) {
+        const imageError = request.t(`images.${processed.reason}`);
+        return sendPage(reply, await editPage(request, product, { imageError }), 422);
+      }
+      await addProductImage(request.ctx, product.id, processed.image, alt(request.body));
+      return reply.redirect(`/admin/products/${product.id}?done=added`, 303);
+    });
   });
 
   app.post('/admin/products/:id/images/:imageId/alt', async (request, reply) => {

@@ -4,6 +4,7 @@ import { staffOf } from '../../staff/guard.ts';
 import { formFile } from '../../staff/pages/form-body.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
+import { registerUploadRoutes } from '../../web/uploads.ts';
 import { exportProducts } from '../export-products.ts';
 import { ImportPage, ImportRunPage } from './import-pages.tsx';
 import { importRun, recentImports, startImport } from './run-import.ts';
@@ -19,26 +20,28 @@ export function registerImportRoutes(app: FastifyInstance): void {
     );
   });
 
-  app.post('/admin/import', async (request, reply) => {
-    const staff = staffOf(request);
-    const file = formFile(request.body, 'file');
-    const bytes = file ? await file.toBuffer() : null;
-    if (!file || !bytes || bytes.length === 0) {
-      const page = (
-        <ImportPage
-          ctx={pageCtx(request, config)}
-          runs={await recentImports(request.ctx)}
-          error={request.t('imports.no-file')}
-        />
+  registerUploadRoutes(app, (uploads) => {
+    uploads.post('/admin/import', async (request, reply) => {
+      const staff = staffOf(request);
+      const file = formFile(request.body, 'file');
+      const bytes = file ? await file.toBuffer() : null;
+      if (!file || !bytes || bytes.length === 0) {
+        const page = (
+          <ImportPage
+            ctx={pageCtx(request, config)}
+            runs={await recentImports(request.ctx)}
+            error={request.t('imports.no-file')}
+          />
+        );
+        return sendPage(reply, page, 422);
+      }
+      const id = await startImport(
+        request.ctx,
+        { filename: file.filename, file: bytes, staffId: staff.id },
+        request.log,
       );
-      return sendPage(reply, page, 422);
-    }
-    const id = await startImport(
-      request.ctx,
-      { filename: file.filename, file: bytes, staffId: staff.id },
-      request.log,
-    );
-    return reply.redirect(`/admin/imports/${id}`, 303);
+      return reply.redirect(`/admin/imports/${id}`, 303);
+    });
   });
 
   app.get('/admin/imports/:id', async (request, reply) => {
