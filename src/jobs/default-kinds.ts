@@ -1,3 +1,4 @@
+import { retentionPurgeJob } from '../customers/privacy/retention-purge.ts';
 import { gatewayDeliverJob } from '../messaging/gateway/deliver-message.ts';
 import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
 import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
@@ -19,4 +20,5 @@ export const defaultJobKinds: JobKinds = {
   'order-shipped': orderShippedJob,
   'order-delayed': orderDelayedJob,
   'gateway-deliver': gatewayDeliverJob,
+  'retention-purge': retentionPurgeJob,
 };
