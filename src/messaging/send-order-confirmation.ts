@@ -18,6 +18,9 @@ export const orderConfirmationJob: JobKind = {
     const locale = order.locale === 'nl' ? 'nl' : 'en';
     await sendMessage(ctx, {
       to: order.email,
+      // the account that placed it; a guest order is the address's account if it has one (else a guest)
+      ...(order.customerId ? { customerId: order.customerId } : {}),
+      urgency: 'now',
       locale,
       template: 'order-confirmation',
       topic: 'transactional',

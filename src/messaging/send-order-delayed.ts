@@ -22,12 +22,14 @@ export const orderDelayedJob: JobKind = {
     const payload = job.payload as DelayPayload;
     const order = await ctx.db
       .selectFrom('orders')
-      .select(['number', 'email', 'name', 'locale'])
+      .select(['number', 'email', 'name', 'locale', 'customer_id'])
       .where('id', '=', payload.orderId)
       .executeTakeFirst();
     if (!order) throw new Error(`order ${payload.orderId} not found`);
     await sendMessage(ctx, {
       to: order.email,
+      ...(order.customer_id ? { customerId: order.customer_id } : {}),
+      urgency: 'now',
       locale: order.locale === 'nl' ? 'nl' : 'en',
       template: 'order-delayed',
       topic: 'transactional',

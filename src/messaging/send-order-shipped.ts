@@ -30,6 +30,7 @@ export const orderShippedJob: JobKind = {
         'carrier',
         'tracking_code',
         'delivery_date',
+        'customer_id',
       ])
       .where('id', '=', orderId)
       .executeTakeFirst();
@@ -38,6 +39,8 @@ export const orderShippedJob: JobKind = {
       throw new Error(`order ${order.number} has no carrier and tracking code`);
     await sendMessage(ctx, {
       to: order.email,
+      ...(order.customer_id ? { customerId: order.customer_id } : {}),
+      urgency: 'now',
       locale: order.locale === 'nl' ? 'nl' : 'en',
       template: 'order-shipped',
       topic: 'transactional',

@@ -1,0 +1,94 @@
+import type { Locale } from '../../config.ts';
+import type { Ctx } from '../../context.ts';
+import { renderTemplate, type TemplateData, type TemplateName } from '../templates.ts';
+import type { MessageDecisionTable } from './tables.ts';
+
+export type DecisionRow = Pick<
+  MessageDecisionTable,
+  'phase' | 'action' | 'channel' | 'reason' | 'hold_until' | 'decided_at'
+>;
+
+export type ListedMessage = {
+  id: string;
+  createdAt: string;
+  subject: string;
+  topic: string;
+  status: string;
+  channel: string | null;
+  reason: string;
+  holdUntil: string | null;
+  sentAt: string | null;
+  /** The plain text of a message kept in the digest, to read here. */
+  digestText: string | null;
+  decisions: DecisionRow[];
+};
+
+/** A customer's messages, newest first (at most `limit`), each with every decision made about it, oldest first. */
+export async function listCustomerMessages(
+  ctx: Ctx,
+  customerId: string,
+  limit = 200,
+): Promise<ListedMessage[]> {
+  const rows = await ctx.db
+    .selectFrom('gateway_messages')
+    .select([
+      'id',
+      'created_at',
+      'subject',
+      'topic',
+      'status',
+      'channel',
+      'reason',
+      'hold_until',
+      'sent_at',
+      'template',
+      'data_json',
+      'locale',
+    ])
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+  const decisions =
+    rows.length === 0
+      ? []
+      : await ctx.db
+          .selectFrom('message_decisions')
+          .select(['message_id', 'phase', 'action', 'channel', 'reason', 'hold_until', 'decided_at'])
+          .where(
+            'message_id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .orderBy('decided_at')
+          .orderBy('id')
+          .execute();
+  const byMessage = new Map<string, DecisionRow[]>();
+  for (const d of decisions) {
+    const list = byMessage.get(d.message_id) ?? [];
+    list.push(d);
+    byMessage.set(d.message_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: r.created_at,
+    subject: r.subject,
+    topic: r.topic,
+    status: r.status,
+    channel: r.channel,
+    reason: r.reason,
+    holdUntil: r.hold_until,
+    sentAt: r.sent_at,
+    digestText:
+      r.status === 'digest'
+        ? renderTemplate(
+            r.template as TemplateName,
+            JSON.parse(r.data_json) as TemplateData[TemplateName],
+            r.locale as Locale,
+            ctx.config,
+          ).text
+        : null,
+    decisions: byMessage.get(r.id) ?? [],
+  }));
+}
