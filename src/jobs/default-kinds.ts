@@ -4,6 +4,7 @@ import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
 import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
 import { orderShippedJob } from '../messaging/send-order-shipped.ts';
 import { refundJob } from '../payments/refund-job.ts';
+import { replenishmentRemindersJob } from '../replenishment/send-reminders.ts';
 import type { JobKinds } from './job-kind.ts';
 
 /**
@@ -21,4 +22,5 @@ export const defaultJobKinds: JobKinds = {
   'order-delayed': orderDelayedJob,
   'gateway-deliver': gatewayDeliverJob,
   'retention-purge': retentionPurgeJob,
+  'replenishment-reminders': replenishmentRemindersJob,
 };

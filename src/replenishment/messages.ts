@@ -32,7 +32,8 @@ export const replenishmentMessages = defineMessages(
       '{quantity} × {product} in je winkelwagen leggen en naar de kassa gaan, tegen de prijs van vandaag. (De prijs uit de herinnering gold tot en met {date}.)',
     'replenish.link.reorder.button': 'In winkelwagen en naar de kassa',
     'replenish.link.skip.title': 'Deze keer overslaan',
-    'replenish.link.skip.explain': 'We slaan deze keer over. De volgende herinnering komt rond {date}.',
+    'replenish.link.skip.explain':
+      'We slaan deze keer over; dan is het naar verwachting rond {date} op. Een paar dagen daarvoor herinneren we je.',
     'replenish.link.skip.button': 'Deze keer overslaan',
     'replenish.link.snooze.title': 'Een week later herinneren',
     'replenish.link.snooze.explain': 'We herinneren je over een week opnieuw, rond {date}.',
@@ -43,7 +44,8 @@ export const replenishmentMessages = defineMessages(
     'replenish.link.stop.explain':
       'Je krijgt geen herinneringen meer voor {product}. Je kunt ze op je account altijd weer aanzetten.',
     'replenish.link.stop.button': 'Stoppen',
-    'replenish.done.skip': 'Overgeslagen. De volgende herinnering komt rond {date}.',
+    'replenish.done.skip':
+      'Overgeslagen. Naar verwachting is het nu rond {date} op; een paar dagen daarvoor herinneren we je.',
     'replenish.done.snooze': 'We herinneren je rond {date} opnieuw.',
     'replenish.done.interval': 'Bewaard: elke {days} dagen. Volgende keer rond {date}.',
     'replenish.done.stop': 'Gestopt. Je krijgt geen herinneringen meer voor {product}.',
@@ -93,7 +95,8 @@ export const replenishmentMessages = defineMessages(
     'broadcast.reason.suppressed': '{count} adressen staan op de blokkeerlijst (bounce, klacht of gewist)',
     'broadcast.reason.no-channel': '{count} hebben geen kanaal aan waarlangs dit kan',
     'broadcast.reason.deadline-passed': '{count} te laat',
-    'broadcast.reason.digest': '{count} in hun verzamelbericht',
+    'broadcast.reason.digest':
+      '{count} hebben hun limiet voor deze periode bereikt: zij vinden het in hun berichtenoverzicht, niet in hun inbox',
     'broadcast.reason.other': '{count} om een andere reden ({reason})',
     'broadcast.sent': 'Verstuurd: {count} berichten aangemaakt ({now} direct, {held} later).',
     'broadcast.topicNote.offers': 'Onderwerp: aanbiedingen (alleen wie dat aan heeft staan).',
@@ -136,7 +139,8 @@ export const replenishmentMessages = defineMessages(
       "Put {quantity} × {product} in your cart and go to the checkout, at today's price. (The reminder's price was valid up to and including {date}.)",
     'replenish.link.reorder.button': 'Add to cart and go to checkout',
     'replenish.link.skip.title': 'Skip this time',
-    'replenish.link.skip.explain': 'We skip this time. The next reminder comes around {date}.',
+    'replenish.link.skip.explain':
+      'We skip this time and then expect it to run out around {date}; we remind you a few days before.',
     'replenish.link.skip.button': 'Skip this time',
     'replenish.link.snooze.title': 'Remind me in a week',
     'replenish.link.snooze.explain': 'We remind you again in a week, around {date}.',
@@ -147,7 +151,8 @@ export const replenishmentMessages = defineMessages(
     'replenish.link.stop.explain':
       'You will get no more reminders for {product}. You can always turn them on again in your account.',
     'replenish.link.stop.button': 'Stop',
-    'replenish.done.skip': 'Skipped. The next reminder comes around {date}.',
+    'replenish.done.skip':
+      'Skipped. We now expect it to run out around {date}; we remind you a few days before.',
     'replenish.done.snooze': 'We will remind you again around {date}.',
     'replenish.done.interval': 'Saved: every {days} days. Next time around {date}.',
     'replenish.done.stop': 'Stopped. You will get no more reminders for {product}.',
@@ -195,7 +200,8 @@ export const replenishmentMessages = defineMessages(
     'broadcast.reason.suppressed': '{count} addresses are suppressed (bounce, complaint or erased)',
     'broadcast.reason.no-channel': '{count} have no channel on that can carry it',
     'broadcast.reason.deadline-passed': '{count} too late',
-    'broadcast.reason.digest': '{count} in their digest',
+    'broadcast.reason.digest':
+      '{count} reached their limit for this period: they find it in their message list, not in their inbox',
     'broadcast.reason.other': '{count} for another reason ({reason})',
     'broadcast.sent': 'Sent: {count} messages created ({now} at once, {held} later).',
     'broadcast.topicNote.offers': 'Topic: offers (only those who turned it on).',

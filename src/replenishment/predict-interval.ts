@@ -1,5 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 
+/** A reminder goes this many days before the predicted run-out: time to order and receive it. */
+export const REMIND_DAYS_BEFORE = 5;
+
 /** Shortest and longest interval a plan may have, in days (what the customer may choose, too). */
 export const MIN_INTERVAL_DAYS = 7;
 export const MAX_INTERVAL_DAYS = 730;

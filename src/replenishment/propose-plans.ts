@@ -3,6 +3,7 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { addDays, effectiveInterval, predictInterval } from './predict-interval.ts';
+import { scheduleReminderRun } from './schedule-reminder-run.ts';
 
 /** Orders in these states were not (or no longer) bought: they say nothing about how fast things run out. */
 const NOT_BOUGHT = ['cancelled', 'withdrawn', 'refunded'];
@@ -11,7 +12,8 @@ const NOT_BOUGHT = ['cancelled', 'withdrawn', 'refunded'];
  * Proposes and refreshes a customer's plans from their own orders: one per appliance × product they bought,
  * with the predicted interval (median gap between orders), the last order date and the quantity last
  * ordered. A new order of the product starts a new cycle and moves the run-out date. The customer's own
- * interval, a stop and a skip or snooze of the current cycle are kept. Safe to run any number of times.
+ * interval, a stop and a skip or snooze of the current cycle are kept. Safe to run any number of times. The
+ * first plan also schedules the daily reminder run (which then keeps itself going).
  */
 export async function proposePlans(ctx: Ctx, customerId: string): Promise<void> {
   const rows = await ctx.db
@@ -49,6 +51,7 @@ export async function proposePlans(ctx: Ctx, customerId: string): Promise<void> 
     .execute();
   const byKey = new Map(existing.map((p) => [`${p.appliance_id}\u0000${p.product_id}`, p]));
   const now = isoNow(ctx.clock);
+  let created = false;
   for (const [key, g] of groups) {
     const lastOrderedOn = g.dates.at(-1)!;
     const predicted = predictInterval(g.dates);
@@ -76,6 +79,7 @@ export async function proposePlans(ctx: Ctx, customerId: string): Promise<void> 
         })
         .onConflict((oc) => oc.columns(['customer_id', 'appliance_id', 'product_id']).doNothing())
         .execute();
+      created = true;
       continue;
     }
     const newOrder = lastOrderedOn > plan.last_ordered_on;
@@ -102,4 +106,5 @@ export async function proposePlans(ctx: Ctx, customerId: string): Promise<void> 
       .where('id', '=', plan.id)
       .execute();
   }
+  if (created) await scheduleReminderRun(ctx);
 }

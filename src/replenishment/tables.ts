@@ -34,6 +34,7 @@ export type ReplenishmentReminderTable = {
   cycle: number;
   product_id: string;
   quantity: number;
+  /** The unit price quoted in the reminder. */
   quoted_cents: number;
   price_valid_until: string;
   run_out_on: string;

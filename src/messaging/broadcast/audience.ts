@@ -1,0 +1,66 @@
+import type { Ctx } from '../../context.ts';
+import type { Topic } from '../../preferences/preferences.ts';
+import type { Urgency } from '../gateway/contract.ts';
+
+/** Who a staff message is for. */
+export type Audience =
+  | { kind: 'offers' }
+  | { kind: 'appliance-owners'; applianceId: string; recall: boolean };
+
+/**
+ * What the message is, for the gateway, per audience. Offers and "new for my appliances" are marketing: they
+ * need the customer's consent (or, for appliance news, the soft opt-in after a purchase), wait for quiet hours,
+ * and over the customer's limit go to their message list (the digest) instead of the inbox ('low'); a staff
+ * message is never worth more than that. A safety recall is a service message about a product the customer
+ * owns: 'transactional', so it reaches every owner on a channel they allow whatever their topics and limits,
+ * but it still waits for their quiet hours ('normal'): it is important, not an emergency at 3 a.m.
+ */
+export function audienceTopic(audience: Audience): { topic: Topic; urgency: Urgency } {
+  if (audience.kind === 'offers') return { topic: 'offers', urgency: 'low' };
+  return audience.recall
+    ? { topic: 'transactional', urgency: 'normal' }
+    : { topic: 'new-for-my-appliances', urgency: 'low' };
+}
+
+/** One customer of the audience, as the decision needs them. */
+export type Recipient = {
+  id: string;
+  email: string;
+  phone: string | null;
+  locale: string;
+  docJson: string | null;
+};
+
+/**
+ * Every account in the audience, in id order: everyone (offers: the decision then keeps those who want them),
+ * or the owners of an appliance — those who saved it, and the members of their households (who share it).
+ */
+export async function loadAudience(ctx: Ctx, audience: Audience): Promise<Recipient[]> {
+  let query = ctx.db
+    .selectFrom('customers as c')
+    .leftJoin('customer_preferences as p', 'p.customer_id', 'c.id')
+    .select(['c.id', 'c.email', 'c.phone', 'c.locale', 'p.doc_json as docJson']);
+  if (audience.kind === 'appliance-owners') {
+    const applianceId = audience.applianceId;
+    query = query.where((eb) =>
+      eb.or([
+        eb(
+          'c.id',
+          'in',
+          eb.selectFrom('customer_appliances').select('customer_id').where('appliance_id', '=', applianceId),
+        ),
+        eb(
+          'c.household_id',
+          'in',
+          eb
+            .selectFrom('customer_appliances as ca')
+            .innerJoin('customers as o', 'o.id', 'ca.customer_id')
+            .select('o.household_id')
+            .where('ca.appliance_id', '=', applianceId)
+            .where('o.household_id', 'is not', null),
+        ),
+      ]),
+    );
+  }
+  return query.orderBy('c.id').execute();
+}

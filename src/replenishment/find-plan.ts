@@ -1,0 +1,72 @@
+import type { Ctx } from '../context.ts';
+import { effectiveInterval } from './predict-interval.ts';
+
+/** A plan as the pages and the one-tap links show it. */
+export type PlanView = {
+  id: string;
+  customerId: string;
+  applianceId: string;
+  applianceName: string | null;
+  productId: string;
+  sku: string;
+  productName: string;
+  quantity: number;
+  predictedDays: number | null;
+  chosenDays: number | null;
+  intervalDays: number | null;
+  ordersSeen: number;
+  lastOrderedOn: string;
+  nextRunOut: string | null;
+  cycle: number;
+  status: 'active' | 'stopped';
+};
+
+function planQuery(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('replenishment_plans as p')
+    .innerJoin('products as pr', 'pr.id', 'p.product_id')
+    .leftJoin('appliances as a', 'a.id', 'p.appliance_id')
+    .selectAll('p')
+    .select(['pr.sku', 'pr.name_nl', 'pr.name_en', 'a.model as appliance_model']);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirstOrThrow']>>;
+
+function present(ctx: Ctx, r: Row): PlanView {
+  return {
+    id: r.id,
+    customerId: r.customer_id,
+    applianceId: r.appliance_id,
+    applianceName: r.appliance_model ?? null,
+    productId: r.product_id,
+    sku: r.sku,
+    productName: ctx.locale === 'nl' ? r.name_nl : r.name_en,
+    quantity: r.quantity,
+    predictedDays: r.predicted_days,
+    chosenDays: r.chosen_days,
+    intervalDays: effectiveInterval(r),
+    ordersSeen: r.orders_seen,
+    lastOrderedOn: r.last_ordered_on,
+    nextRunOut: r.next_run_out,
+    cycle: r.cycle,
+    status: r.status,
+  };
+}
+
+/** One plan by id, or null. */
+export async function findPlan(ctx: Ctx, planId: string): Promise<PlanView | null> {
+  const row = await planQuery(ctx).where('p.id', '=', planId).executeTakeFirst();
+  return row ? present(ctx, row) : null;
+}
+
+/** A customer's plans, soonest run-out first, stopped ones last. */
+export async function customerPlans(ctx: Ctx, customerId: string): Promise<PlanView[]> {
+  const rows = await planQuery(ctx).where('p.customer_id', '=', customerId).orderBy('p.created_at').execute();
+  return rows
+    .map((r) => present(ctx, r))
+    .sort(
+      (a, b) =>
+        (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1) ||
+        (a.nextRunOut ?? '9999').localeCompare(b.nextRunOut ?? '9999'),
+    );
+}
