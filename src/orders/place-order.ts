@@ -2,6 +2,7 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { recordPayment } from '../payments/record-payment.ts';
+import { honouredPrice, lockedPrices, releasePriceLocks } from '../replenishment/price-lock.ts';
 import { rememberCheckoutAddress } from './checkout-address.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { deliveryPromise } from './delivery-promise.ts';
@@ -193,6 +194,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
     .execute();
   await recordOrderEvent(ctx, { orderId: order.id, kind: 'placed', to: order.status, actor: 'customer' });
   await ctx.db.deleteFrom('cart_lines').where('cart_id', '=', input.cartId).execute();
+  await releasePriceLocks(ctx, input.cartId);
   return { ok: true, order };
 }
 
@@ -217,12 +219,14 @@ async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
     .orderBy('cart_lines.added_at')
     .orderBy('products.sku')
     .execute();
+  // a price promised on the line (a reminder's reorder link) is honoured while valid, if lower than today's
+  const locks = await lockedPrices(ctx, cartId);
   return rows.map((r) => ({
     product_id: r.product_id,
     appliance_id: r.appliance_id,
     sku: r.sku,
     name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
-    unit_price_cents: r.price_cents,
+    unit_price_cents: honouredPrice(r.price_cents, locks.get(r.product_id)),
     vat_rate: r.vat_rate,
     quantity: r.quantity,
     active: r.active === 1,

@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { honouredPrice, lockedPrices } from '../replenishment/price-lock.ts';
 
 export type CartLineView = {
   sku: string;
@@ -26,7 +27,10 @@ export type CartView = {
   allMailboxFit: boolean;
 };
 
-/** The cart with today's prices; prices include VAT, so the VAT shown is the part of the price that is tax. */
+/**
+ * The cart with today's prices (or a lower price promised on a line by a reminder, while it holds: the price
+ * `placeOrder` will charge); prices include VAT, so the VAT shown is the part of the price that is tax.
+ */
 export async function viewCart(ctx: Ctx, cartId: string): Promise<CartView | null> {
   const cart = await ctx.db.selectFrom('carts').select('id').where('id', '=', cartId).executeTakeFirst();
   if (!cart) return null;
@@ -34,6 +38,7 @@ export async function viewCart(ctx: Ctx, cartId: string): Promise<CartView | nul
     .selectFrom('cart_lines')
     .innerJoin('products', 'products.id', 'cart_lines.product_id')
     .select([
+      'products.id',
       'products.sku',
       'products.slug',
       'products.name_nl',
@@ -50,13 +55,14 @@ export async function viewCart(ctx: Ctx, cartId: string): Promise<CartView | nul
     .orderBy('cart_lines.added_at')
     .orderBy('products.sku')
     .execute();
+  const locks = await lockedPrices(ctx, cartId);
   const lines = rows.map((r) => ({
     sku: r.sku,
     slug: r.slug,
     name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
     quantity: r.quantity,
-    unitPriceCents: r.price_cents,
-    lineTotalCents: r.price_cents * r.quantity,
+    unitPriceCents: honouredPrice(r.price_cents, locks.get(r.id)),
+    lineTotalCents: honouredPrice(r.price_cents, locks.get(r.id)) * r.quantity,
     vatRate: r.vat_rate,
     stock: r.stock,
     mailboxFit: r.mailbox_fit === 1,

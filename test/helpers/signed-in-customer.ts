@@ -1,0 +1,41 @@
+import type { Ctx } from '../../src/context.ts';
+import { CUSTOMER_COOKIE, createCustomerSession } from '../../src/customers/sessions.ts';
+import { newId } from '../../src/db/ids.ts';
+import type { App } from '../../src/web/app.ts';
+import { cookieSpec } from '../../src/web/cookies.ts';
+import { Browser } from './forms.ts';
+
+/** A customer account straight into the database (the sign-in flows have their own tests); returns its id. */
+export async function addCustomer(ctx: Ctx, email: string, name: string | null = null): Promise<string> {
+  const id = newId();
+  const now = new Date(ctx.clock.now().epochMilliseconds).toISOString();
+  await ctx.db
+    .insertInto('customers')
+    .values({
+      id,
+      email,
+      email_verified_at: now,
+      name,
+      phone: null,
+      locale: 'en',
+      household_id: null,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  return id;
+}
+
+/** The session cookie (name and value) of a fresh session for this customer. */
+export async function customerCookie(ctx: Ctx, customerId: string): Promise<{ name: string; value: string }> {
+  const value = await createCustomerSession(ctx, customerId, 'magic-link', 'test');
+  return { name: cookieSpec(ctx.config, CUSTOMER_COOKIE).name, value };
+}
+
+/** An inject-browser signed in as this customer by a session made directly. */
+export async function signedInCustomer(app: App, ctx: Ctx, customerId: string): Promise<Browser> {
+  const browser = new Browser(app);
+  const cookie = await customerCookie(ctx, customerId);
+  browser.cookies.set(cookie.name, cookie.value);
+  return browser;
+}
