@@ -1,3 +1,4 @@
+import { SaveAppliance, type SavedState } from '../../customers/appliances/pages/save-appliance.tsx';
 import { AddToCartForm } from '../../orders/pages/add-to-cart-form.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
@@ -12,6 +13,7 @@ export function ApplianceView({
   serial,
   headingLevel,
   promise,
+  mine,
 }: {
   ctx: PageCtx;
   match: LookupMatch;
@@ -20,6 +22,8 @@ export function ApplianceView({
   headingLevel: 1 | 2;
   /** The delivery promise for what fits, in words; null when nothing is in stock. */
   promise: string | null;
+  /** "Save to my appliances": the visitor's saved appliances (null for a guest); absent where not offered. */
+  mine?: SavedState | undefined;
 }) {
   const { t, locale, currency } = ctx;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
@@ -34,6 +38,9 @@ export function ApplianceView({
         {match.variant ? ` · ${t('lookup.variantPicked', { variant: match.variant })}` : ''}
       </p>
       {match.notes ? <p>{match.notes}</p> : null}
+      {mine !== undefined ? (
+        <SaveAppliance ctx={ctx} applianceId={match.id} serial={match.variant ? serial : ''} state={mine} />
+      ) : null}
       {match.needsSerial ? (
         <div class="serial-question">
           <Sub>{t('lookup.serialTitle')}</Sub>

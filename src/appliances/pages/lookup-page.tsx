@@ -1,3 +1,4 @@
+import type { SavedState } from '../../customers/appliances/pages/save-appliance.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { LookupAnswer } from '../lookup-service.ts';
@@ -17,8 +18,11 @@ export function LookupPage({
   guides,
   request,
   promises,
+  mine,
 }: {
   ctx: PageCtx;
+  /** "Save to my appliances" on a single result: the visitor's saved appliances, null for a guest. */
+  mine?: SavedState | undefined;
   /** Delivery promise per appliance id (see matchPromise). */
   promises?: ReadonlyMap<string, string | null>;
   answer: LookupAnswer;
@@ -54,6 +58,7 @@ export function LookupPage({
             serial={serial}
             headingLevel={1}
             promise={promises?.get(matches[0]!.id) ?? null}
+            mine={mine}
           />
         </>
       ) : (

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { savedEntries } from '../../customers/appliances/edit-my-appliance.ts';
+import type { SavedState } from '../../customers/appliances/pages/save-appliance.tsx';
 import { AppError } from '../../errors.ts';
 import { productPromise } from '../../orders/product-promise.ts';
 import { formField, formFile } from '../../staff/pages/form-body.ts';
@@ -32,6 +34,7 @@ export function registerLookupPages(app: FastifyInstance): void {
         serial={serial}
         guides={guides}
         promises={promisesFor(request, answer)}
+        mine={await savedStateFor(request, answer)}
       />,
     );
   });
@@ -54,6 +57,7 @@ export function registerLookupPages(app: FastifyInstance): void {
         serial={serial}
         guides={guides}
         promises={promisesFor(request, answer)}
+        mine={await savedStateFor(request, answer)}
       />,
     );
   });
@@ -100,6 +104,13 @@ export function registerLookupPages(app: FastifyInstance): void {
       );
     });
   });
+}
+
+/** For "Save to my appliances": which of the answer's appliances the customer's household saved; null for a guest. */
+async function savedStateFor(request: FastifyRequest, answer: LookupAnswer): Promise<SavedState> {
+  if (!request.customer) return null;
+  const ids = answer.matches.map((m) => m.id);
+  return { saved: await savedEntries(request.ctx, request.customer.id, ids) };
 }
 
 /** Per appliance: when its in-stock consumables arrive (by mailbox parcel when all of them fit one). */
