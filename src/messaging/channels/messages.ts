@@ -1,10 +1,63 @@
 import { defineMessages } from '../../web/i18n/define-messages.ts';
 
+/** The web push page (/account/notifications). */
 export const channelMessages = defineMessages(
   {
-    'channels.title': '',
+    'push.title': 'Meldingen op je apparaten',
+    'push.intro':
+      'Met pushmeldingen hoor je het meteen op je telefoon of computer, zonder e-mail of sms. Welke berichten je krijgt en wanneer, kies je bij je voorkeuren.',
+    'push.preferencesLink': 'Naar je voorkeuren',
+    'push.offNotOffered': 'Deze winkel biedt (nog) geen pushmeldingen aan.',
+    'push.thisBrowser': 'Deze browser',
+    'push.subscribe': 'Meldingen aanzetten in deze browser',
+    'push.needsJs':
+      'Hiervoor is JavaScript nodig, en een browser die pushmeldingen kent. Op een iPhone of iPad moet de winkel eerst op je beginscherm staan.',
+    'push.working': 'Even geduld: je browser vraagt misschien om toestemming…',
+    'push.denied':
+      'Je browser staat meldingen van deze winkel niet toe. Je kunt dat veranderen in de instellingen van je browser.',
+    'push.failed': 'Het aanzetten is niet gelukt. Probeer het nog eens.',
+    'push.devices': 'Je apparaten met meldingen',
+    'push.noDevices': 'Nog geen enkel apparaat.',
+    'push.unknownDevice': 'Onbekende browser',
+    'push.added': 'aangezet op {date}',
+    'push.lastSent': 'laatste melding {date}',
+    'push.neverSent': 'nog geen melding gehad',
+    'push.remove': 'Meldingen uitzetten voor {device}',
+    'push.subscribed': 'Meldingen staan aan in deze browser.',
+    'push.removed': 'Dat apparaat krijgt geen meldingen meer.',
+    'push.privacy':
+      'We bewaren per apparaat alleen het adres van de pushdienst van je browser, de sleutels om berichten te versleutelen en de naam van je browser. De pushdienst kan de inhoud niet lezen.',
+    'push.reason.invalidEndpoint': 'dit is geen adres van een pushdienst',
+    'push.reason.invalidKeys': 'de sleutels van dit abonnement kloppen niet',
+    'push.reason.notOffered': 'deze winkel biedt geen pushmeldingen aan',
   },
   {
-    'channels.title': '',
+    'push.title': 'Notifications on your devices',
+    'push.intro':
+      'With push notifications you hear about it at once on your phone or computer, without e-mail or SMS. Which messages you get, and when, you choose in your preferences.',
+    'push.preferencesLink': 'Go to your preferences',
+    'push.offNotOffered': 'This shop does not offer push notifications (yet).',
+    'push.thisBrowser': 'This browser',
+    'push.subscribe': 'Turn on notifications in this browser',
+    'push.needsJs':
+      'This needs JavaScript and a browser that supports push notifications. On an iPhone or iPad, add the shop to your home screen first.',
+    'push.working': 'One moment: your browser may ask for permission…',
+    'push.denied':
+      'Your browser does not allow notifications from this shop. You can change that in your browser’s settings.',
+    'push.failed': 'Turning notifications on did not work. Please try again.',
+    'push.devices': 'Your devices with notifications',
+    'push.noDevices': 'No devices yet.',
+    'push.unknownDevice': 'Unknown browser',
+    'push.added': 'turned on {date}',
+    'push.lastSent': 'last notification {date}',
+    'push.neverSent': 'no notification yet',
+    'push.remove': 'Turn off notifications for {device}',
+    'push.subscribed': 'Notifications are on in this browser.',
+    'push.removed': 'That device will get no more notifications.',
+    'push.privacy':
+      'For each device we keep only the address of your browser’s push service, the keys to encrypt messages and your browser’s name. The push service cannot read what we send.',
+    'push.reason.invalidEndpoint': 'this is not the address of a push service',
+    'push.reason.invalidKeys': 'the keys of this subscription are not right',
+    'push.reason.notOffered': 'this shop does not offer push notifications',
   },
 );

@@ -1,4 +1,79 @@
-import type { FastifyInstance } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { customerOf } from '../../customers/guard.ts';
+import { AppError } from '../../errors.ts';
+import { PUBLIC_DIR } from '../../web/assets.ts';
+import { pageCtx } from '../../web/page-context.ts';
+import { sendPage } from '../../web/render.ts';
+import { NotificationsPage } from './pages/notifications-page.tsx';
+import { listPushDevices } from './push-devices.ts';
+import { removePushDevice } from './remove-push-device.ts';
+import { type PushSubscriptionInput, savePushSubscription } from './save-push-subscription.ts';
+import { vapidDetails } from './vapid-details.ts';
 
-/** This domain's pages and API routes. */
-export function registerChannels(_app: FastifyInstance): void {}
+const DONE = { subscribed: 'push.subscribed', removed: 'push.removed' } as const;
+const REASONS = {
+  'invalid-endpoint': 'push.reason.invalidEndpoint',
+  'invalid-keys': 'push.reason.invalidKeys',
+} as const;
+
+/**
+ * Web push for customers: the page /account/notifications, the island's JSON post of a browser's
+ * PushSubscription, removing a device, and the service worker at /sw.js (at the root, so its scope covers the
+ * whole site; never cached for long, so a changed worker reaches browsers).
+ */
+export function registerChannels(app: FastifyInstance): void {
+  const serviceWorker = readFileSync(resolve(PUBLIC_DIR, 'sw.js'), 'utf8');
+
+  app.get('/sw.js', async (_request, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('service-worker-allowed', '/')
+      .send(serviceWorker),
+  );
+
+  app.get('/account/notifications', async (request, reply) => {
+    const customer = customerOf(request);
+    const done = (request.query as { done?: string }).done;
+    const notice = done && Object.hasOwn(DONE, done) ? request.t(DONE[done as keyof typeof DONE]) : undefined;
+    noStore(reply);
+    return sendPage(
+      reply,
+      <NotificationsPage
+        ctx={pageCtx(request, app.config)}
+        vapidPublicKey={vapidDetails(app.config)?.publicKey ?? null}
+        devices={await listPushDevices(request.ctx, customer.id)}
+        notice={notice}
+      />,
+    );
+  });
+
+  app.post('/account/notifications/devices', async (request, reply) => {
+    const customer = customerOf(request);
+    if (!vapidDetails(app.config))
+      throw new AppError('invalid-input', { reason: request.t('push.reason.notOffered') });
+    const body = (request.body ?? {}) as Partial<PushSubscriptionInput>;
+    const result = await savePushSubscription(
+      request.ctx,
+      customer.id,
+      { endpoint: body.endpoint as string, keys: body.keys as PushSubscriptionInput['keys'] },
+      request.headers['user-agent'] ?? '',
+    );
+    if (!result.ok) throw new AppError('invalid-input', { reason: request.t(REASONS[result.reason]) });
+    noStore(reply);
+    return reply.status(201).send({ id: result.id, redirect: '/account/notifications?done=subscribed' });
+  });
+
+  app.post('/account/notifications/devices/:id/remove', async (request, reply) => {
+    const customer = customerOf(request);
+    const { id } = request.params as { id: string };
+    if (!(await removePushDevice(request.ctx, customer.id, id))) throw new AppError('not-found');
+    return reply.redirect('/account/notifications?done=removed', 303);
+  });
+}
+
+function noStore(reply: FastifyReply): void {
+  reply.header('cache-control', 'no-store');
+}
