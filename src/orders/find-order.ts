@@ -5,6 +5,8 @@ export type OrderView = {
   id: string;
   number: string;
   status: string;
+  /** The account the order belongs to; null for a guest order not (yet) kept. */
+  customerId: string | null;
   email: string;
   locale: string;
   address: {
@@ -29,7 +31,14 @@ export type OrderView = {
   carrier: string | null;
   trackingCode: string | null;
   shippedAt: string | null;
-  lines: { sku: string; name: string; quantity: number; unitPriceCents: number }[];
+  /** `applianceId`: the appliance the line was bought for, when it was added from a lookup or "my appliances". */
+  lines: {
+    sku: string;
+    name: string;
+    quantity: number;
+    unitPriceCents: number;
+    applianceId: string | null;
+  }[];
 };
 
 /**
@@ -48,7 +57,7 @@ export async function findOrder(
   if (!o) return null;
   const lines = await ctx.db
     .selectFrom('order_lines')
-    .select(['sku', 'name', 'quantity', 'unit_price_cents'])
+    .select(['sku', 'name', 'quantity', 'unit_price_cents', 'appliance_id'])
     .where('order_id', '=', o.id)
     .orderBy('id')
     .execute();
@@ -56,6 +65,7 @@ export async function findOrder(
     id: o.id,
     number: o.number,
     status: o.status,
+    customerId: o.customer_id,
     email: o.email,
     locale: o.locale,
     address: {
@@ -84,6 +94,7 @@ export async function findOrder(
       name: l.name,
       quantity: l.quantity,
       unitPriceCents: l.unit_price_cents,
+      applianceId: l.appliance_id,
     })),
   };
 }

@@ -41,6 +41,8 @@ export const customerAuthMessages = defineMessages(
       'Inloggen met deze passkey lukte niet. Probeer het opnieuw of vraag een inloglink.',
     'signIn.problem.email': 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
     'signIn.problem.terms-too-long': 'Dit voorwaardenbestand is te groot (hoogstens 64 kB).',
+    'signIn.problem.terms-json':
+      'Dit is geen geldig voorwaardenbestand (JSON). Plak het hele bestand, of laat het vak leeg.',
     'signIn.problem.too-many-requests':
       'Er zijn net te veel inloglinks gevraagd. Wacht een kwartier en probeer het opnieuw.',
     'signIn.sentTitle': 'Kijk in je mailbox',
@@ -142,6 +144,8 @@ export const customerAuthMessages = defineMessages(
     'signIn.passkeyFailed': 'Signing in with this passkey did not work. Try again or ask for a sign-in link.',
     'signIn.problem.email': 'Enter a valid e-mail address, like name@example.com.',
     'signIn.problem.terms-too-long': 'This terms file is too large (64 kB at most).',
+    'signIn.problem.terms-json':
+      'This is not a valid terms file (JSON). Paste the whole file, or leave the box empty.',
     'signIn.problem.too-many-requests':
       'Too many sign-in links were asked for just now. Wait a quarter of an hour and try again.',
     'signIn.sentTitle': 'Check your inbox',

@@ -14,7 +14,7 @@ export const MAX_TERMS_CHARS = 64 * 1024;
 
 export type RequestLinkResult =
   | { ok: true }
-  | { ok: false; reason: 'email' | 'terms-too-long' | 'too-many-requests' };
+  | { ok: false; reason: 'email' | 'terms-too-long' | 'terms-json' | 'too-many-requests' };
 
 /**
  * "Send me a sign-in link". Whether or not an account exists for the address, the same steps run (a link is
@@ -29,6 +29,7 @@ export async function requestSignInLink(
   if (email.length > 254 || !EMAIL.test(email)) return { ok: false, reason: 'email' };
   const terms = input.terms?.trim() ?? '';
   if (terms.length > MAX_TERMS_CHARS) return { ok: false, reason: 'terms-too-long' };
+  if (terms !== '' && !isJson(terms)) return { ok: false, reason: 'terms-json' };
   const allowed = await allowAttempt(ctx, [
     { kind: 'sign-in-link:address', key: email, max: LINKS_PER_ADDRESS, windowMinutes: 15 },
     { kind: 'sign-in-link:ip', key: input.ip, max: LINKS_PER_IP, windowMinutes: 60 },
@@ -44,4 +45,13 @@ export async function requestSignInLink(
     },
   });
   return { ok: true };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,3 +1,4 @@
+import { KeepOffer } from '../../customers/auth/pages/keep-offer.tsx';
 import { isOnlineMethod } from '../../payments/payment-provider.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
@@ -24,6 +25,8 @@ export function ConfirmationPage({
 }) {
   const { t, locale } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, order.currency);
+  // the signed token this page was opened with: "keep my appliance" proves with it that this is the buyer
+  const orderToken = new URL(ctx.url, 'http://x').searchParams.get('t');
   return (
     <Layout ctx={ctx} title={t('confirmation.title')} noindex>
       <h1>{t('confirmation.title')}</h1>
@@ -73,6 +76,15 @@ export function ConfirmationPage({
         </section>
       ) : null}
       {isOnlineMethod(order.paymentMethod) && order.status === 'paid' ? <p>{t('payment.received')}</p> : null}
+      {order.customerId === null && orderToken ? (
+        <KeepOffer
+          ctx={ctx}
+          orderNumber={order.number}
+          orderToken={orderToken}
+          email={order.email}
+          hasAppliance={order.lines.some((l) => l.applianceId !== null)}
+        />
+      ) : null}
       <h2>{t('confirmation.lines')}</h2>
       <ul>
         {order.lines.map((l) => (
