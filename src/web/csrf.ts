@@ -1,37 +1,49 @@
-import { createHmac, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject, randomFillSync, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
 import { cookieSpec } from './cookies.ts';
 
 const FIELD = '_csrf';
+const SEED_SHAPE = /^[A-Za-z0-9_-]{22,}$/;
 
 /**
  * Cross-site form posts are refused three ways: the browser's Sec-Fetch-Site and Origin headers must say
  * same-origin, and a form must carry a token bound (by HMAC) to a random cookie of this browser.
  * JSON API calls need no token: a cross-site page cannot send application/json without CORS, which we never allow.
+ *
+ * The cookie is set only on answers that put a token in a form, and only for a browser that has none yet. Issuing
+ * it is cheap (a pooled random seed, one HMAC with a prepared key, a header worked out once but for the seed),
+ * since a visitor without cookies gets a new one on every page with a form.
  */
 export function registerCsrf(app: FastifyInstance, config: Config): void {
   const cookie = cookieSpec(config, 'tb_csrf');
   const expectedOrigin = new URL(config.publicUrl).origin;
+  const key = createSecretKey(Buffer.from(config.sessionSecret));
+  const example = app.serializeCookie(cookie.name, 'seed', {
+    ...cookie.options,
+    secure: cookie.options.secure === true,
+    sameSite: 'strict',
+  });
+  const cookieAttributes = example.slice(example.indexOf(';'));
 
+  app.decorateRequest('csrfNewSeed', null);
+  app.decorateRequest('csrfTokenMemo', null);
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
-    return tokenFor(config.sessionSecret, this.csrfSeed());
+    this.csrfTokenMemo ??= tokenFor(key, this.csrfSeed());
+    return this.csrfTokenMemo;
   });
   app.decorateRequest('csrfSeed', function (this: FastifyRequest) {
     const existing = this.cookies[cookie.name];
-    if (existing && /^[A-Za-z0-9_-]{22,}$/.test(existing)) return existing;
-    const pending = (this as unknown as { _csrfNew?: string })._csrfNew;
-    if (pending) return pending;
-    const seed = newSeed();
-    (this as unknown as { _csrfNew?: string })._csrfNew = seed;
-    return seed;
+    if (existing && SEED_SHAPE.test(existing)) return existing;
+    this.csrfNewSeed ??= newSeed();
+    return this.csrfNewSeed;
   });
 
   // callback style, not async: these run on every answer and then cost no promise
   app.addHook('onSend', (request, reply, payload, done) => {
-    const seed = (request as unknown as { _csrfNew?: string })._csrfNew;
-    if (seed) reply.setCookie(cookie.name, seed, { ...cookie.options, sameSite: 'strict' });
+    const seed = request.csrfNewSeed;
+    if (seed) reply.header('set-cookie', `${cookie.name}=${seed}${cookieAttributes}`);
     done(null, payload);
   });
 
@@ -63,8 +75,7 @@ export function registerCsrf(app: FastifyInstance, config: Config): void {
     }
     const seed = request.cookies[cookie.name];
     const sent = formToken(request);
-    if (!seed || !sent || !safeEqual(sent, tokenFor(config.sessionSecret, seed)))
-      throw new AppError('csrf-failed');
+    if (!seed || !sent || !safeEqual(sent, tokenFor(key, seed))) throw new AppError('csrf-failed');
   }
 }
 
@@ -101,8 +112,8 @@ function formToken(request: FastifyRequest): string | undefined {
   return undefined;
 }
 
-function tokenFor(secret: string, seed: string): string {
-  return createHmac('sha256', secret).update(`csrf:${seed}`).digest('base64url');
+function tokenFor(key: KeyObject, seed: string): string {
+  return createHmac('sha256', key).update(`csrf:${seed}`).digest('base64url');
 }
 
 function safeEqual(a: string, b: string): boolean {
@@ -115,6 +126,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The token to put in a form's hidden `_csrf` field (see components/csrf-field.tsx). */
     csrfToken(): string;
+    /** This browser's seed: from its cookie, or a new one that this answer sets as the cookie. */
     csrfSeed(): string;
+    /** The seed made for this answer, when the browser came without one. */
+    csrfNewSeed: string | null;
+    /** The token, once worked out for this request (a page may have many forms). */
+    csrfTokenMemo: string | null;
   }
 }
