@@ -56,6 +56,9 @@ export function AdminLayout({
                   <a href="/admin/orders">{t('orderAdmin.title')}</a>
                 </li>
                 <li>
+                  <a href="/admin/customers">{t('customerAdmin.title')}</a>
+                </li>
+                <li>
                   <a href="/admin/products">{t('admin.products')}</a>
                 </li>
                 <li>
