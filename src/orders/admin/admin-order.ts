@@ -6,7 +6,7 @@ import { orderEvents } from '../order-events.ts';
 import { canTransition } from '../order-states.ts';
 import { parseStaffNote } from '../staff-note.ts';
 
-export type AdminOrderAction = 'pack' | 'ship' | 'delay' | 'cancel' | 'mark-paid';
+export type AdminOrderAction = 'pack' | 'ship' | 'deliver' | 'delay' | 'cancel' | 'mark-paid';
 
 export type AdminOrderView = OrderView & {
   timeline: { at: string; kind: string; actor: string; staffName: string | null; text: string | null }[];
@@ -21,6 +21,7 @@ export function adminActions(status: string, paymentMethod: string): AdminOrderA
     actions.push('mark-paid');
   if (canTransition(status, 'packed')) actions.push('pack');
   if (canTransition(status, 'shipped') || canTransition(status, 'packed')) actions.push('ship');
+  if (status === 'shipped' && canTransition(status, 'delivered')) actions.push('deliver');
   if (isDelayable(status)) actions.push('delay');
   if (isCancellable(status)) actions.push('cancel');
   return actions;

@@ -60,6 +60,10 @@ export const orderAdminMessages = {
     'orderAdmin.error.in-past': 'Kies vandaag of later.',
     'orderAdmin.error.too-long': 'Dit is te lang.',
     'orderAdmin.done.packed': 'Gemarkeerd als ingepakt.',
+    'orderAdmin.deliver': 'Markeer als bezorgd',
+    'orderAdmin.deliverHint':
+      'Volgens de vervoerder of de klant is het pakket aangekomen. De bedenktijd van 14 dagen loopt vanaf nu.',
+    'orderAdmin.done.delivered': 'Gemarkeerd als bezorgd; de bedenktijd loopt vanaf vandaag.',
     'orderAdmin.done.shipped': 'Gemarkeerd als verstuurd; de klant krijgt een e-mail met de trackinglink.',
     'orderAdmin.done.delayed': 'Nieuwe datum opgeslagen; de klant krijgt een e-mail.',
     'orderAdmin.done.cancelled': 'Geannuleerd; de voorraad is terug.',
@@ -138,6 +142,10 @@ export const orderAdminMessages = {
     'orderAdmin.error.in-past': 'Choose today or later.',
     'orderAdmin.error.too-long': 'This is too long.',
     'orderAdmin.done.packed': 'Marked packed.',
+    'orderAdmin.deliver': 'Mark delivered',
+    'orderAdmin.deliverHint':
+      'The carrier or the customer says the parcel arrived. The 14-day withdrawal period runs from now.',
+    'orderAdmin.done.delivered': 'Marked delivered; the withdrawal period runs from today.',
     'orderAdmin.done.shipped': 'Marked shipped; the customer gets an e-mail with the tracking link.',
     'orderAdmin.done.delayed': 'New date saved; the customer gets an e-mail.',
     'orderAdmin.done.cancelled': 'Cancelled; the stock is back.',

@@ -168,6 +168,13 @@ export function OrderDetailPage(props: {
           <button type="submit">{t('orderAdmin.shipSubmit')}</button>
         </form>
       ) : null}
+      {has('deliver') ? (
+        <form method="post" action={`${action}/deliver`}>
+          <CsrfField ctx={ctx} />
+          <p class="hint">{t('orderAdmin.deliverHint')}</p>
+          <button type="submit">{t('orderAdmin.deliver')}</button>
+        </form>
+      ) : null}
       {has('delay') ? (
         <form method="post" action={`${action}/delay`} aria-labelledby="delay-title">
           <h3 id="delay-title">{t('orderAdmin.delay')}</h3>

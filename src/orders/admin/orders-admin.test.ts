@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { inflateSync } from 'node:zlib';
+import { Temporal } from 'temporal-polyfill';
 import { addCategory, addProduct } from '../../../test/helpers/catalog-fixtures.ts';
 import { type Browser, createStaff, signedIn } from '../../../test/helpers/forms.ts';
 import { checkInvariants } from '../../../test/helpers/order-invariants.ts';
@@ -11,6 +12,7 @@ import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { formatDeliveryDate } from '../../messaging/templates/order-confirmation.tsx';
 import { changeOrderStatus } from '../order-events.ts';
+import { withdrawalWindow } from '../withdraw-order.ts';
 
 describe('orders admin', () => {
   let t: TestApp;
@@ -218,6 +220,46 @@ describe('orders admin', () => {
       assert.match(page.body, /3SABCD123456789/);
     });
   }
+
+  it('marks a shipped order delivered once: event by the staff member, withdrawal period from that day', async () => {
+    const o = await order();
+    assert.ok(!(await staff.get(`/admin/orders/${o.id}`)).body.includes('/deliver'), 'not before shipping');
+    assert.equal(
+      (await staff.post(`/admin/orders/${o.id}/deliver`, {})).headers.location,
+      `/admin/orders/${o.id}?done=not-allowed`,
+    );
+    assert.equal(await statusOf(o.id), 'paid', 'a paid order cannot skip shipping');
+    await staff.post(`/admin/orders/${o.id}/ship`, { carrier: 'postnl', trackingCode: '3SABCD123456789' });
+    const shipped = await staff.get(`/admin/orders/${o.id}`);
+    assert.match(shipped.body, /Mark delivered|Markeer als bezorgd/);
+    const res = await staff.post(`/admin/orders/${o.id}/deliver`, {});
+    assert.equal(res.headers.location, `/admin/orders/${o.id}?done=delivered`);
+    assert.equal(
+      (await staff.post(`/admin/orders/${o.id}/deliver`, {})).statusCode,
+      303,
+      'a second click is harmless',
+    );
+    assert.equal(await statusOf(o.id), 'delivered');
+    const delivered = (await eventsOf(o.id)).filter((e) => e.kind === 'delivered');
+    assert.equal(delivered.length, 1, 'one delivered event');
+    assert.equal(delivered[0]!.actor, 'staff');
+    const row = await t.db
+      .selectFrom('orders')
+      .select(['status', 'delivery_date'])
+      .where('id', '=', o.id)
+      .executeTakeFirstOrThrow();
+    const window = withdrawalWindow(
+      { status: row.status, deliveryDate: row.delivery_date },
+      await eventsOf(o.id),
+      t.clock.now(),
+      t.ctx.config.shopTimezone,
+    );
+    const deliveredDay = Temporal.Instant.from(delivered[0]!.at)
+      .toZonedDateTimeISO(t.ctx.config.shopTimezone)
+      .toPlainDate();
+    assert.deepEqual(window, { open: true, lastDay: deliveredDay.add({ days: 14 }).toString() });
+    assert.match((await staff.get(`/admin/orders/${o.id}?done=delivered`)).body, /Marked delivered|Gemarkeerd als bezorgd/);
+  });
 
   it('refuses an invalid tracking code with 422 and the field message, writing nothing', async () => {
     const o = await order();

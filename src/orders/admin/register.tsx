@@ -7,6 +7,7 @@ import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { cancelOrder } from '../cancel-order.ts';
 import { delayOrder, shopToday } from '../delay-order.ts';
+import { deliverOrder } from '../deliver-order.ts';
 import { packOrder } from '../pack-order.ts';
 import { shipOrder } from '../ship-order.ts';
 import { staffNote } from '../staff-note.ts';
@@ -19,7 +20,7 @@ import { pickList } from './pick-list.ts';
 import { pickListPdf } from './pick-list-pdf.ts';
 
 const PER_PAGE = 50;
-const DONE = ['packed', 'shipped', 'delayed', 'cancelled', 'not-allowed'] as const;
+const DONE = ['packed', 'shipped', 'delivered', 'delayed', 'cancelled', 'not-allowed'] as const;
 
 /**
  * Orders in the admin: the list with filters and search, the detail page with its fulfilment actions (pack, ship,
@@ -94,6 +95,12 @@ export function registerOrderAdmin(app: FastifyInstance): void {
     if (!form.ok) return detail(request, reply, order, { ship: form }, 422);
     const result = await shipOrder(request.ctx, order.id, staffOf(request), form.input);
     return after(reply, order, result.ok ? 'shipped' : result.reason);
+  });
+
+  app.post('/admin/orders/:id/deliver', async (request, reply) => {
+    const order = await orderOr404(request);
+    const result = await deliverOrder(request.ctx, order.id, staffOf(request));
+    return after(reply, order, result.ok ? 'delivered' : result.reason);
   });
 
   app.post('/admin/orders/:id/delay', async (request, reply) => {
