@@ -258,7 +258,10 @@ describe('orders admin', () => {
       .toZonedDateTimeISO(t.ctx.config.shopTimezone)
       .toPlainDate();
     assert.deepEqual(window, { open: true, lastDay: deliveredDay.add({ days: 14 }).toString() });
-    assert.match((await staff.get(`/admin/orders/${o.id}?done=delivered`)).body, /Marked delivered|Gemarkeerd als bezorgd/);
+    assert.match(
+      (await staff.get(`/admin/orders/${o.id}?done=delivered`)).body,
+      /Marked delivered|Gemarkeerd als bezorgd/,
+    );
   });
 
   it('refuses an invalid tracking code with 422 and the field message, writing nothing', async () => {
