@@ -26,6 +26,11 @@ export const applianceMessages = defineMessages(
     'appliances.lookup.empty': 'typ een typenummer',
     'appliances.lookup.too-long': '{field} is langer dan {max} tekens',
     'appliances.lookup.control-characters': '{field} bevat onzichtbare stuurtekens',
+    'mail.lookupAnswer.subject': 'Je typenummer {query}: we hebben gezocht',
+    'mail.lookupAnswer.greeting': 'Hallo,',
+    'mail.lookupAnswer.intro': 'Je vroeg ons te zoeken wat past bij “{query}”. Dit is ons antwoord:',
+    'mail.lookupAnswer.link': 'Bekijk wat past',
+    'mail.lookupAnswer.signoff': 'Groet, {name} van {shop}. Je kunt gewoon op deze e-mail antwoorden.',
   },
   {
     'appliances.import.code.column-count': 'wrong number of columns ({value})',
@@ -52,5 +57,11 @@ export const applianceMessages = defineMessages(
     'appliances.lookup.empty': 'type a model number',
     'appliances.lookup.too-long': '{field} is longer than {max} characters',
     'appliances.lookup.control-characters': '{field} holds invisible control characters',
+    'mail.lookupAnswer.subject': 'Your type number {query}: we looked it up',
+    'mail.lookupAnswer.greeting': 'Hello,',
+    'mail.lookupAnswer.intro': 'You asked us to find what fits “{query}”. Here is our answer:',
+    'mail.lookupAnswer.link': 'See what fits',
+    'mail.lookupAnswer.signoff':
+      'Regards, {name} of {shop}. Just reply to this e-mail if anything is unclear.',
   },
 );

@@ -1,3 +1,4 @@
+import { type LookupAnswerData, lookupAnswer } from '../appliances/answer-mail.tsx';
 import type { Config, Locale } from '../config.ts';
 import { type HouseholdInviteData, householdInvite } from '../customers/households/invite-mail.tsx';
 import { BANK_TRANSFER } from '../orders/bank-transfer.ts';
@@ -18,6 +19,7 @@ export type TemplateData = {
   'staff-message': StaffMessageData;
   'household-invite': HouseholdInviteData;
   'sign-in-link': SignInLinkData;
+  'lookup-answer': LookupAnswerData;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -44,6 +46,8 @@ export function renderTemplate<T extends TemplateName>(
       return signInLink(data as SignInLinkData, locale, config);
     case 'household-invite':
       return householdInvite(data as HouseholdInviteData, locale, config);
+    case 'lookup-answer':
+      return lookupAnswer(data as LookupAnswerData, locale, config);
     default:
       throw new Error(`unknown template ${String(template)}`);
   }
