@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+import { createECDH, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Browser } from '../../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { type PushServiceStandIn, startPushService } from '../../../test/helpers/web-push-service.ts';
 import { CUSTOMER_COOKIE } from '../../customers/sessions.ts';
 import { cookieSpec } from '../../web/cookies.ts';
-import { listPushDevices } from './push-devices.ts';
+import { customersWithPush, hasPushSubscription, listPushDevices } from './push-devices.ts';
+import { savePushSubscription } from './save-push-subscription.ts';
 import { sendPush } from './send-push.ts';
 import { testCustomer } from './test-customers.ts';
 import { vapidDetails } from './vapid-details.ts';
@@ -183,6 +185,50 @@ describe('/account/notifications in production without VAPID keys', () => {
       const page = await browser.get('/account/notifications?lang=en');
       assert.match(page.body, /This shop does not offer push notifications \(yet\)\./);
       assert.doesNotMatch(page.body, /push-subscribe\.js/);
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+      assert.equal(csrf, undefined); // no device, no form
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('accepts only named push service hosts, and tells the gateway nobody can be reached by push', async () => {
+    const t = await startTestApp({ production: true, vapidKeys: null });
+    try {
+      const customer = await testCustomer(t.ctx);
+      const ecdh = createECDH('prime256v1');
+      ecdh.generateKeys();
+      const saved = await savePushSubscription(
+        t.ctx,
+        customer.id,
+        {
+          endpoint: 'https://push.example.net/wpush/v2/abc',
+          keys: {
+            p256dh: ecdh.getPublicKey().toString('base64url'),
+            auth: randomBytes(16).toString('base64url'),
+          },
+        },
+        'Firefox',
+      );
+      assert.equal(saved.ok, true);
+      const keys = {
+        p256dh: ecdh.getPublicKey().toString('base64url'),
+        auth: randomBytes(16).toString('base64url'),
+      };
+      for (const endpoint of [
+        'https://127.0.0.1:8443/x',
+        'https://[::1]/x',
+        'https://localhost/x',
+        'https://intranet/x',
+      ])
+        assert.deepEqual(await savePushSubscription(t.ctx, customer.id, { endpoint, keys }, 'Firefox'), {
+          ok: false,
+          reason: 'invalid-endpoint',
+        });
+      assert.equal(await hasPushSubscription(t.ctx, customer.id), false);
+      assert.equal((await customersWithPush(t.ctx, [customer.id])).size, 0);
+      const message = { id: 'm', title: 'x', body: 'y', url: '/' };
+      assert.deepEqual(await sendPush(t.ctx, customer.id, message), { delivered: 0 });
     } finally {
       await t.close();
     }

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.ts';
+import { vapidDetails } from './vapid-details.ts';
 
 /** A subscribed browser as the customer sees it on /account/notifications. */
 export type PushDevice = { id: string; userAgent: string; createdAt: string; lastSentAt: string | null };
@@ -20,8 +21,9 @@ export async function listPushDevices(ctx: Ctx, customerId: string): Promise<Pus
   }));
 }
 
-/** Whether push can reach the customer at all: at least one subscribed browser. */
+/** Whether push can reach the customer at all: push is on (VAPID keys) and they subscribed a browser. */
 export async function hasPushSubscription(ctx: Ctx, customerId: string): Promise<boolean> {
+  if (!vapidDetails(ctx.config)) return false;
   const row = await ctx.db
     .selectFrom('push_subscriptions')
     .select('id')
@@ -37,6 +39,7 @@ const CHUNK = 1000;
 /** The batch form of `hasPushSubscription`, for the gateway deciding many messages at once. */
 export async function customersWithPush(ctx: Ctx, customerIds: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
+  if (!vapidDetails(ctx.config)) return found;
   const unique = [...new Set(customerIds)];
   for (let i = 0; i < unique.length; i += CHUNK) {
     const rows = await ctx.db
