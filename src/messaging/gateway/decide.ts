@@ -63,10 +63,12 @@ export function quietAt(p: GatewayProfile, t: number): number {
   return quiet ? QUIET_HOURS : NOT_QUIET;
 }
 
-/** The first instant at or after `t` that is in neither quiet hours nor a quiet day; NaN when there is none. */
-export function quietEnd(p: GatewayProfile, t: number): number {
+/**
+ * The first instant at or after `t` that is in neither quiet hours nor a quiet day; NaN when there is none.
+ * `kind` is `quietAt(p, t)` when the caller knows it already.
+ */
+export function quietEnd(p: GatewayProfile, t: number, kind = quietAt(p, t)): number {
   for (let i = 0; i < 10; i++) {
-    const kind = quietAt(p, t);
     if (kind === NOT_QUIET) return t;
     const local = t + p.zone.offset(t);
     const day = Math.floor(local / DAY_MS);
@@ -78,6 +80,7 @@ export function quietEnd(p: GatewayProfile, t: number): number {
     }
     const utc = p.zone.toUtc(next);
     t = utc > t ? utc : t + 60_000;
+    kind = quietAt(p, t);
   }
   return Number.NaN;
 }
@@ -119,7 +122,7 @@ export function decide(input: DecisionInput): Decision {
   let reason: ReasonCode = 'transactional';
   if (!transactional) {
     const ti = TOPIC_INDEX[input.topic];
-    const state = p.topicState[ti];
+    const state = (p.topicBits >> (ti * 2)) & 3;
     if (state === STATE_OFF) return DROP['no-consent'];
     if (state === STATE_SOFT && ti !== NEW_FOR_MY_APPLIANCES) return DROP['no-consent'];
     // consent must be on record, valid now (RELIABILITY 13)
@@ -156,29 +159,21 @@ export function decide(input: DecisionInput): Decision {
   // quiet hours and days, then the limit, until a moment satisfies both
   let t = now;
   let blocked: ReasonCode | null = null;
+  let kind = quietAt(p, t);
   for (let i = 0; i < 20; i++) {
-    let moved = false;
-    const kind = quietAt(p, t);
     if (kind !== NOT_QUIET) {
       if (blocked === null) blocked = kind === QUIET_DAY ? 'quiet-day' : 'quiet-hours';
-      const end = quietEnd(p, t);
-      if (Number.isNaN(end)) {
-        // every day is quiet: order updates still go; the rest never could
-        return transactional ? SEND[channel][reason] : DROP['quiet-day'];
-      }
-      t = end;
-      moved = true;
+      t = quietEnd(p, t, kind);
+      // every day is quiet: order updates still go; the rest never could
+      if (Number.isNaN(t)) return transactional ? SEND[channel][reason] : DROP['quiet-day'];
     }
-    if (capped) {
-      const free = capFree(p, input.recent, t);
-      if (free > t) {
-        if (blocked === null) blocked = 'frequency-cap';
-        if (input.urgency === 'low') return DIGEST;
-        t = free;
-        moved = true;
-      }
-    }
-    if (!moved) break;
+    if (!capped) break;
+    const free = capFree(p, input.recent, t);
+    if (free <= t) break;
+    if (blocked === null) blocked = 'frequency-cap';
+    if (input.urgency === 'low') return DIGEST;
+    t = free;
+    kind = quietAt(p, t);
   }
   if (blocked === null) return SEND[channel][reason];
   if (deadline <= t) return DROP['deadline-passed'];

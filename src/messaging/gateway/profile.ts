@@ -30,10 +30,10 @@ export const MONTH_MS = 30 * DAY_MS;
  * (post left out: the shop never sends post automatically) and the cached time zone.
  */
 export class GatewayProfile {
-  /** STATE_OFF / STATE_ON / STATE_SOFT per topic, from the preference document. */
-  readonly topicState = new Uint8Array(TOPICS.length);
-  /** Epoch ms since when the ledger holds evidence for that state; NaN: no evidence (then no consent). */
-  readonly consentSince = new Float64Array(TOPICS.length);
+  /** Two bits per topic (topic index × 2): STATE_OFF / STATE_ON / STATE_SOFT, from the preference document. */
+  topicBits = 0;
+  /** Per topic, epoch ms since when the ledger holds evidence for that state; NaN: no evidence (then no consent). */
+  readonly consentSince: number[] = [];
   /** Enabled channels the shop can use automatically, most preferred first. */
   readonly channels: Channel[] = [];
   pushReachable = false;
@@ -70,9 +70,9 @@ export function compileProfile(
   for (let i = 0; i < TOPICS.length; i++) {
     const topic = TOPICS[i]!;
     const state = prefs.topics[topic];
-    p.topicState[i] = state === 'on' ? STATE_ON : state === 'soft-opt-in' ? STATE_SOFT : STATE_OFF;
+    p.topicBits |= (state === 'on' ? STATE_ON : state === 'soft-opt-in' ? STATE_SOFT : STATE_OFF) << (i * 2);
     const e = evidence[topic];
-    p.consentSince[i] = e && e.state === state && e.at ? Date.parse(e.at) : Number.NaN;
+    p.consentSince.push(e && e.state === state && e.at ? Date.parse(e.at) : Number.NaN);
   }
   for (const c of prefs.channels.order) if (prefs.channels.enabled[c] && c !== 'post') p.channels.push(c);
   p.pushReachable = reach.push;

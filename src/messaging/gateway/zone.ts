@@ -8,12 +8,13 @@
 const QUARTER = 15 * 60_000;
 export const DAY_MS = 86_400_000;
 
+const SLOTS = 256; // a direct-mapped cache: quarter hour → offset, 64 hours' worth
+
 export class Zone {
   readonly name: string;
   private readonly format: Intl.DateTimeFormat;
-  private lastBucket = Number.NaN;
-  private lastOffset = 0;
-  private readonly cache = new Map<number, number>();
+  private readonly buckets = new Float64Array(SLOTS).fill(Number.NaN);
+  private readonly offsets = new Float64Array(SLOTS);
 
   constructor(name: string) {
     this.name = name;
@@ -32,15 +33,11 @@ export class Zone {
   /** Local time minus UTC, in ms, at the UTC instant `utc`. */
   offset(utc: number): number {
     const bucket = Math.floor(utc / QUARTER);
-    if (bucket === this.lastBucket) return this.lastOffset;
-    let offset = this.cache.get(bucket);
-    if (offset === undefined) {
-      offset = this.compute(bucket * QUARTER);
-      if (this.cache.size > 4096) this.cache.clear();
-      this.cache.set(bucket, offset);
-    }
-    this.lastBucket = bucket;
-    this.lastOffset = offset;
+    const slot = bucket & (SLOTS - 1);
+    if (this.buckets[slot] === bucket) return this.offsets[slot]!;
+    const offset = this.compute(bucket * QUARTER);
+    this.buckets[slot] = bucket;
+    this.offsets[slot] = offset;
     return offset;
   }
 
