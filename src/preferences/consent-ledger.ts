@@ -14,10 +14,15 @@ export type LedgerEntry = Omit<ConsentLedgerTable, 'id' | 'at' | 'customer_id'>;
  * The only write to the consent ledger: an insert. There is deliberately no update or delete in this module
  * (nor anywhere else; only erasure of the whole account removes rows, by the foreign key's cascade).
  */
-export async function appendLedger(ctx: Ctx, customerId: string, entries: LedgerEntry[]): Promise<void> {
+export async function appendLedger(
+  ctx: Ctx,
+  customerId: string,
+  entries: LedgerEntry[],
+  /** The moment of the change (ISO); the clock's now when not given. */
+  at = new Date(ctx.clock.now().epochMilliseconds).toISOString(),
+): Promise<void> {
   if (entries.length === 0) return;
   const now = ctx.clock.now();
-  const at = new Date(now.epochMilliseconds).toISOString();
   await ctx.db
     .insertInto('consent_ledger')
     .values(entries.map((e) => ({ ...e, id: newId(now.epochMilliseconds), at, customer_id: customerId })))

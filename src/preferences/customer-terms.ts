@@ -12,10 +12,28 @@ import {
   type Weekday,
 } from './preferences.ts';
 import { offeredChannels } from './shop-offer.ts';
-import { GENERIC_TERMS, TERMS_KIND, TERMS_SCHEMA_PATH, TERMS_VERSION } from './terms-schema.ts';
+import { TERMS_KIND, TERMS_SCHEMA_PATH, TERMS_VERSION } from './terms-schema.ts';
 import { WORDING } from './wording.ts';
 
-export type NotHonoured = { term: string; reason: string };
+/**
+ * Why a term was not honoured, as a stable code (the pages say it in words; docs/preferences.md lists them):
+ * 'unknown-term', 'unknown-channel', 'channel-not-offered', 'no-post', 'needs-one-channel', 'unknown-topic',
+ * 'unknown-time-zone', 'language-not-spoken', 'retention-required-by-law', 'invalid-value'.
+ */
+export const NOT_HONOURED_REASONS = [
+  'unknown-term',
+  'unknown-channel',
+  'channel-not-offered',
+  'no-post',
+  'needs-one-channel',
+  'unknown-topic',
+  'unknown-time-zone',
+  'language-not-spoken',
+  'retention-required-by-law',
+  'invalid-value',
+] as const;
+export type NotHonouredReason = (typeof NOT_HONOURED_REASONS)[number];
+export type NotHonoured = { term: string; reason: NotHonouredReason };
 export type TermsApplication = { applied: string[]; notHonoured: NotHonoured[] };
 
 /**
@@ -136,29 +154,26 @@ export function interpretTerms(
   const next: Preferences = structuredClone(prefs);
   const applied: string[] = [];
   const notHonoured: NotHonoured[] = [];
-  const refuse = (term: string, reason: string) => notHonoured.push({ term, reason });
+  const refuse = (term: string, reason: NotHonouredReason) => notHonoured.push({ term, reason });
 
   for (const [key, value] of Object.entries(terms)) {
     switch (key) {
       case 'channels': {
         if (!isObject(value) || !isStringArray(value.allowed)) {
-          refuse('channels', 'expected { "order": [...], "allowed": [...] } with channel names');
+          refuse('channels', 'invalid-value');
           break;
         }
         const order = isStringArray(value.order) ? value.order : [];
         const known = (c: string): c is Channel => (CHANNELS as readonly string[]).includes(c);
         for (const c of new Set([...order, ...value.allowed]))
-          if (!known(c)) refuse(`channels.${c}`, 'this shop does not know this channel');
+          if (!known(c)) refuse(`channels.${c}`, 'unknown-channel');
         const ordered = [...new Set(order.filter(known))];
         next.channels.order = [...ordered, ...CHANNELS.filter((c) => !ordered.includes(c))];
         if (order.length > 0) applied.push('channels.order');
         for (const c of CHANNELS) {
           const wanted = value.allowed.includes(c);
           if (wanted && !offered.includes(c)) {
-            refuse(
-              `channels.${c}`,
-              c === 'post' ? 'this shop sends no post' : 'this shop does not offer this channel',
-            );
+            refuse(`channels.${c}`, c === 'post' ? 'no-post' : 'channel-not-offered');
             next.channels.enabled[c] = false;
           } else {
             next.channels.enabled[c] = wanted;
@@ -167,18 +182,18 @@ export function interpretTerms(
         }
         if (!CHANNELS.some((c) => next.channels.enabled[c])) {
           next.channels.enabled.email = true;
-          refuse('channels', 'order and delivery updates need one channel: e-mail stays on for them');
+          refuse('channels', 'needs-one-channel');
         }
         break;
       }
       case 'topics': {
         if (!isObject(value) || !isStringArray(value.allowed)) {
-          refuse('topics', 'expected { "allowed": [...] } with topic names');
+          refuse('topics', 'invalid-value');
           break;
         }
         for (const t of value.allowed)
           if (t !== 'transactional' && !(NON_TRANSACTIONAL_TOPICS as readonly string[]).includes(t))
-            refuse(`topics.${t}`, 'this shop does not send messages about this topic');
+            refuse(`topics.${t}`, 'unknown-topic');
         for (const t of NON_TRANSACTIONAL_TOPICS) {
           next.topics[t] = value.allowed.includes(t) ? 'on' : 'off';
           applied.push(`topics.${t}`);
@@ -193,7 +208,7 @@ export function interpretTerms(
             (value.max as number) >= 0 &&
             (value.max as number) <= 100 &&
             (value.per === 'week' || value.per === 'month'));
-        if (!ok) refuse('frequency', 'expected null or { "max": 0–100, "per": "week" | "month" }');
+        if (!ok) refuse('frequency', 'invalid-value');
         else {
           next.frequency =
             value === null ? null : { max: value.max as number, per: value.per as 'week' | 'month' };
@@ -203,7 +218,7 @@ export function interpretTerms(
       }
       case 'quiet': {
         if (!isObject(value)) {
-          refuse('quiet', 'expected { "hours": …, "days": [...] }');
+          refuse('quiet', 'invalid-value');
           break;
         }
         if ('hours' in value) {
@@ -211,14 +226,14 @@ export function interpretTerms(
           if (h === null || (isObject(h) && isTime(h.from) && isTime(h.to))) {
             next.quiet.hours = h === null ? null : { from: h.from as string, to: h.to as string };
             applied.push('quiet.hours');
-          } else refuse('quiet.hours', 'expected null or { "from": "HH:MM", "to": "HH:MM" }');
+          } else refuse('quiet.hours', 'invalid-value');
         }
         if ('days' in value) {
           const days = value.days;
           if (Array.isArray(days) && days.every((x) => Number.isInteger(x) && x >= 1 && x <= 7)) {
             next.quiet.days = [...new Set(days as Weekday[])].sort();
             applied.push('quiet.days');
-          } else refuse('quiet.days', 'expected weekdays 1 (Monday) to 7 (Sunday)');
+          } else refuse('quiet.days', 'invalid-value');
         }
         break;
       }
@@ -226,7 +241,7 @@ export function interpretTerms(
         if (typeof value === 'string' && knownTimeZone(value)) {
           next.timeZone = value;
           applied.push('timeZone');
-        } else refuse('timeZone', 'not a known IANA time zone');
+        } else refuse('timeZone', 'unknown-time-zone');
         break;
       }
       case 'language': {
@@ -234,25 +249,21 @@ export function interpretTerms(
         if ((LOCALES as readonly string[]).includes(lang)) {
           next.locale = lang as Locale;
           applied.push('language');
-        } else refuse('language', `this shop speaks ${LOCALES.join(' and ')} only`);
+        } else refuse('language', 'language-not-spoken');
         break;
       }
       case 'no-tracking':
       case 'no-data-sharing-with-third-parties':
         // Toonbank has no tracking at all, and passes personal data only to whoever delivers or pays an order.
         if (typeof value === 'boolean') applied.push(key);
-        else refuse(key, 'expected true or false');
+        else refuse(key, 'invalid-value');
         break;
       case 'data-retention':
         if (value === 'minimum') applied.push(key);
-        else
-          refuse(
-            key,
-            'this shop can promise "minimum": sales records are kept 7 years because Dutch tax law requires it',
-          );
+        else refuse(key, 'retention-required-by-law');
         break;
       default:
-        refuse(key, (GENERIC_TERMS as readonly string[]).includes(key) ? 'not understood' : 'unknown term');
+        refuse(key, 'unknown-term');
     }
   }
   return { next, result: { applied, notHonoured } };

@@ -48,7 +48,7 @@ describe('preference store and consent ledger', () => {
       frequency: { max: 2, per: 'month' },
     };
     const result = await changePreferences(t.ctx, id, next, byCustomer);
-    assert.deepEqual(result, { revision: 1, changes: 7 });
+    assert.deepEqual(result, { revision: 1, changes: 7, at: '2026-11-30T12:00:00.000Z' });
     const rows = await loadLedger(t.ctx, id);
     assert.deepEqual(rows.map((r) => r.subject).sort(), [
       'channels.enabled.sms',
@@ -73,7 +73,7 @@ describe('preference store and consent ledger', () => {
     const { prefs } = await loadPreferences(t.ctx, id);
     await changePreferences(t.ctx, id, withTopic(prefs, 'surveys', 'on'), byCustomer);
     const again = await changePreferences(t.ctx, id, withTopic(prefs, 'surveys', 'on'), byCustomer);
-    assert.deepEqual(again, { revision: 1, changes: 0 });
+    assert.deepEqual(again, { revision: 1, changes: 0, at: null });
     assert.equal((await loadLedger(t.ctx, id)).length, 1);
   });
 
@@ -166,7 +166,7 @@ describe('preference store and consent ledger', () => {
     assert.equal(last.source, 'unsubscribe-link');
     assert.equal(last.channel, 'email');
     assert.equal(last.wording_version, WORDING.unsubscribe);
-    assert.deepEqual(await unsubscribeTopic(t.ctx, id, 'offers'), { revision: 2, changes: 0 });
+    assert.deepEqual(await unsubscribeTopic(t.ctx, id, 'offers'), { revision: 2, changes: 0, at: null });
   });
 
   it('answers the consent valid at a moment, from the ledger', async () => {

@@ -40,6 +40,9 @@ export type ChangeEvidence = {
   note?: string;
 };
 
+/** The new revision, how many leaves changed (= ledger rows written) and when; `at` is null when none did. */
+export type ChangeResult = { revision: number; changes: number; at: string | null };
+
 /**
  * The customer's preferences and their revision. A customer who never saved any gets the defaults (everything
  * off but order updates, by e-mail) at revision 0; nothing is written.
@@ -92,7 +95,7 @@ export async function changePreferences(
   customerId: string,
   next: Preferences,
   evidence: ChangeEvidence,
-): Promise<{ revision: number; changes: number }> {
+): Promise<ChangeResult> {
   const problems = preferenceDocumentProblems(next);
   if (problems.length > 0)
     throw new AppError('validation-failed', {}, Object.fromEntries(problems.map((p) => [p.path, p.reason])));
@@ -105,7 +108,7 @@ export async function changePreferences(
     if (evidence.expectedRevision !== undefined && evidence.expectedRevision !== revision)
       throw new AppError('preferences-stale', {}, undefined, { revision });
     const changed = changedLeaves(current, next);
-    if (changed.length === 0) return { revision, changes: 0 };
+    if (changed.length === 0) return { revision, changes: 0, at: null };
 
     const doc = JSON.stringify(next);
     const now = isoNow(tx.clock);
@@ -144,8 +147,9 @@ export async function changePreferences(
           note: evidence.note ?? null,
         }),
       ),
+      now,
     );
-    return { revision: nextRevision, changes: changed.length };
+    return { revision: nextRevision, changes: changed.length, at: now };
   });
 }
 
@@ -159,10 +163,10 @@ export async function unsubscribeTopic(
   customerId: string,
   topic: Exclude<Topic, 'transactional'>,
   source: { channel?: string | null; wordingVersion?: string; note?: string } = {},
-): Promise<{ revision: number; changes: number }> {
+): Promise<ChangeResult> {
   return inTransaction(ctx, async (tx) => {
     const { prefs, revision } = await loadPreferences(tx, customerId);
-    if (prefs.topics[topic] === 'off') return { revision, changes: 0 };
+    if (prefs.topics[topic] === 'off') return { revision, changes: 0, at: null };
     const next: Preferences = { ...prefs, topics: { ...prefs.topics, [topic]: 'off' } };
     return changePreferences(tx, customerId, next, {
       source: 'unsubscribe-link',

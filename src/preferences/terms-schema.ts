@@ -8,9 +8,6 @@ export const TERMS_VERSION = 1;
 /** Where every shop publishes the schema below (relative to its PUBLIC_URL). */
 export const TERMS_SCHEMA_PATH = '/api/customer-terms.schema.json';
 
-/** Generic terms (not preferences) a customer can state, and what this shop answers to each. */
-export const GENERIC_TERMS = ['no-tracking', 'no-data-sharing-with-third-parties', 'data-retention'] as const;
-
 const HHMM = '^([01][0-9]|2[0-3]):[0-5][0-9]$';
 const ChannelName = Type.String({
   description: `A channel. Toonbank knows ${CHANNELS.join(', ')}; other names are reported as not honoured.`,

@@ -1,5 +1,9 @@
 import type { Ctx } from '../../src/context.ts';
+import { CUSTOMER_COOKIE, createCustomerSession } from '../../src/customers/sessions.ts';
 import { newId } from '../../src/db/ids.ts';
+import type { App } from '../../src/web/app.ts';
+import { cookieSpec } from '../../src/web/cookies.ts';
+import { Browser } from './forms.ts';
 
 /** A customer account straight in the database (sign-in is tested elsewhere). Returns its id. */
 export async function addCustomer(
@@ -23,4 +27,17 @@ export async function addCustomer(
     })
     .execute();
   return id;
+}
+
+/** A signed-in customer in the in-process browser: a session made directly (sign-in has its own tests). */
+export async function signedInCustomer(
+  t: { app: App; ctx: Ctx },
+  values: { email?: string; locale?: 'nl' | 'en'; name?: string } = {},
+): Promise<{ id: string; browser: Browser; cookie: string }> {
+  const id = await addCustomer(t.ctx, values);
+  const token = await createCustomerSession(t.ctx, id, 'magic-link', 'test');
+  const name = cookieSpec(t.ctx.config, CUSTOMER_COOKIE).name;
+  const browser = new Browser(t.app);
+  browser.cookies.set(name, token);
+  return { id, browser, cookie: `${name}=${token}` };
 }
