@@ -1,0 +1,308 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
+import { addCustomer } from '../../../test/helpers/signed-in-customer.ts';
+import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { suppressAddress } from '../../customers/suppression.ts';
+import { newId } from '../../db/ids.ts';
+import { defaultJobKinds } from '../../jobs/default-kinds.ts';
+import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
+import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
+import type { Preferences } from '../../preferences/preferences.ts';
+import { decide } from '../gateway/decide.ts';
+import { loadDecisionInput } from '../gateway/decision-input.ts';
+import type { Audience } from './audience.ts';
+import { createBroadcast } from './create-broadcast.ts';
+import { countDecisions, decideBroadcast } from './decide-broadcast.ts';
+import { recordBroadcastMessages, sendBroadcast } from './send-broadcast.ts';
+
+// 22:30 in Amsterdam on a Monday evening in winter (UTC+1)
+const NOW = '2026-11-30T21:30:00Z';
+
+async function setPrefs(t: TestApp, id: string, change: (p: Preferences) => Preferences): Promise<void> {
+  const { prefs } = await loadPreferences(t.ctx, id);
+  await changePreferences(t.ctx, id, change(prefs), { source: 'preference-centre', actor: 'customer' });
+}
+
+const offersOn = (p: Preferences): Preferences => ({ ...p, topics: { ...p.topics, offers: 'on' } });
+
+const DRAFT = {
+  subjectNl: 'Nieuw filter',
+  subjectEn: 'New filter',
+  bodyNl: 'Er is een nieuw filter.\n\nHet past in je apparaat.',
+  bodyEn: 'There is a new filter.\n\nIt fits your appliance.',
+};
+
+describe('staff messages', () => {
+  let t: TestApp;
+  const ids: Record<string, string> = {};
+  let applianceId: string;
+
+  before(async () => {
+    t = await startTestApp({}, '2026-11-20T12:00:00Z');
+    const add = async (key: string) => {
+      ids[key] = await addCustomer(t.ctx, `${key}@example.nl`, key);
+    };
+    for (const k of ['open', 'off', 'quiet', 'capped', 'bounced', 'silent', 'member']) await add(k);
+    await setPrefs(t, ids.open!, offersOn);
+    await setPrefs(t, ids.off!, (p) => p);
+    await setPrefs(t, ids.quiet!, (p) => ({
+      ...offersOn(p),
+      quiet: { hours: { from: '21:00', to: '08:00' }, days: [] },
+    }));
+    await setPrefs(t, ids.capped!, (p) => ({ ...offersOn(p), frequency: { max: 1, per: 'month' } }));
+    await setPrefs(t, ids.bounced!, offersOn);
+    await suppressAddress(t.ctx, 'bounced@example.nl', 'hard-bounce');
+    // 'silent' never saved preferences: the defaults (only order updates)
+
+    // 'capped' had one offer a week ago: that is their limit for the month
+    const at = '2026-11-23T12:00:00.000Z';
+    await t.db
+      .insertInto('gateway_messages')
+      .values({
+        id: newId(),
+        idempotency_key: `earlier:${randomUUID()}`,
+        customer_id: ids.capped!,
+        to_address: 'capped@example.nl',
+        topic: 'offers',
+        template: 'staff-message',
+        data_json: '{}',
+        locale: 'en',
+        subject: 'Earlier offer',
+        urgency: 'low',
+        deadline: null,
+        on_request: 0,
+        status: 'sent',
+        channel: 'email',
+        reason: 'consent',
+        hold_until: null,
+        decisions: 2,
+        created_at: at,
+        updated_at: at,
+        sent_at: at,
+      })
+      .execute();
+
+    // an appliance owned by 'off' (offers off) and shared with 'member' through their household
+    const now = '2026-11-20T12:00:00.000Z';
+    const brandId = newId();
+    await t.db
+      .insertInto('brands')
+      .values({
+        id: brandId,
+        name: 'Testmerk',
+        words: '[]',
+        model_field_nl: 'Type',
+        model_field_en: 'Type',
+        plate_vacuum_nl: '',
+        plate_vacuum_en: '',
+        plate_coffee_nl: '',
+        plate_coffee_en: '',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    applianceId = newId();
+    await t.db
+      .insertInto('appliances')
+      .values({
+        id: applianceId,
+        brand_id: brandId,
+        model: 'TM-100/01',
+        model_norm: 'TM10001',
+        name: 'Testmerk TM-100',
+        category: 'vacuum',
+        notes: '',
+        order_count: 0,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await t.db
+      .insertInto('customer_appliances')
+      .values({
+        id: newId(),
+        customer_id: ids.off!,
+        appliance_id: applianceId,
+        variant_id: null,
+        serial: null,
+        label: null,
+        source: 'manual',
+        created_at: now,
+      })
+      .execute();
+    const household = newId();
+    await t.db
+      .insertInto('households')
+      .values({ id: household, created_by: ids.off!, created_at: now })
+      .execute();
+    await t.db
+      .updateTable('customers')
+      .set({ household_id: household })
+      .where('id', 'in', [ids.off!, ids.member!])
+      .execute();
+    t.clock.set(NOW);
+  });
+  after(() => t.close());
+
+  it('decides every recipient exactly as the gateway decides one message', async () => {
+    const decided = await decideBroadcast(t.ctx, { kind: 'offers' }, t.clock.now().epochMilliseconds);
+    assert.equal(decided.recipients.length, 7);
+    for (let i = 0; i < decided.recipients.length; i++) {
+      const r = decided.recipients[i]!;
+      const single = decide(
+        await loadDecisionInput(
+          t.ctx,
+          {
+            customerId: r.id,
+            to: r.email,
+            topic: 'offers',
+            urgency: 'low',
+            deadline: decided.deadline,
+            onRequest: false,
+          },
+          decided.now,
+        ),
+      );
+      assert.deepEqual(decided.decisions[i], single, `recipient ${r.email}`);
+    }
+  });
+
+  it('previews how many it reaches and why the others are not, and sends exactly that', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(t.ctx, { audience: { kind: 'offers' }, ...DRAFT }, staff);
+    assert.ok(created.ok);
+    assert.deepEqual(created.counts, {
+      total: 7,
+      now: 1,
+      held: { 'quiet-hours': { count: 1, from: '2026-12-01T07:00:00.000Z' } },
+      excluded: { 'no-consent': 3, digest: 1, suppressed: 1 },
+    });
+    const sent = await sendBroadcast(t.ctx, created.id);
+    assert.ok(sent.ok);
+    assert.deepEqual(sent.counts, created.counts, 'what is sent is what the preview said');
+    assert.equal(sent.created, 7);
+
+    // recorded as the gateway records one message: the message, its queued decision, its delivery job
+    const messages = await t.db
+      .selectFrom('gateway_messages')
+      .select(['id', 'customer_id', 'status', 'reason', 'hold_until', 'idempotency_key', 'subject', 'topic'])
+      .where('idempotency_key', 'like', `broadcast:${created.id}:%`)
+      .execute();
+    const byCustomer = new Map(messages.map((m) => [m.customer_id, m]));
+    assert.equal(messages.length, 7);
+    assert.deepEqual(
+      [...byCustomer.entries()]
+        .map(([c, m]) => [Object.keys(ids).find((k) => ids[k] === c), m.status, m.reason])
+        .sort(),
+      [
+        ['bounced', 'dropped', 'suppressed'],
+        ['capped', 'digest', 'frequency-cap'],
+        ['member', 'dropped', 'no-consent'],
+        ['off', 'dropped', 'no-consent'],
+        ['open', 'queued', 'consent'],
+        ['quiet', 'held', 'quiet-hours'],
+        ['silent', 'dropped', 'no-consent'],
+      ],
+    );
+    assert.equal(byCustomer.get(ids.open!)?.idempotency_key, `broadcast:${created.id}:${ids.open}`);
+    assert.equal(byCustomer.get(ids.open!)?.subject, 'New filter');
+    const decisions = await t.db
+      .selectFrom('message_decisions')
+      .select(['message_id', 'phase', 'action', 'reason'])
+      .where(
+        'message_id',
+        'in',
+        messages.map((m) => m.id),
+      )
+      .execute();
+    assert.equal(decisions.length, 7);
+    assert.ok(decisions.every((d) => d.phase === 'queued'));
+    const jobs = await t.db
+      .selectFrom('jobs')
+      .select(['payload_json', 'run_at', 'idempotency_key'])
+      .where('kind', '=', 'gateway-deliver')
+      .where(
+        'idempotency_key',
+        'in',
+        messages.map((m) => `gateway-deliver:${m.id}:1`),
+      )
+      .orderBy('run_at')
+      .execute();
+    assert.deepEqual(
+      jobs.map((j) => [JSON.parse(j.payload_json).messageId, j.run_at]),
+      [
+        [byCustomer.get(ids.open!)!.id, '2026-11-30T21:30:00.000Z'],
+        [byCustomer.get(ids.quiet!)!.id, '2026-12-01T07:00:00.000Z'],
+      ],
+    );
+
+    // the delivery job decides again at send time and delivers the one that may go now
+    await runJobsUntilIdle(t.ctx, defaultJobKinds);
+    const out = await t.db
+      .selectFrom('outbox_messages')
+      .select(['to_address', 'subject', 'text_body'])
+      .where('template', '=', 'staff-message')
+      .execute();
+    assert.deepEqual(
+      out.map((m) => [m.to_address, m.subject]),
+      [['open@example.nl', 'New filter']],
+    );
+    assert.match(out[0]!.text_body, /It fits your appliance\./);
+
+    // sending twice is refused; recording again adds nothing (the keys exist)
+    assert.deepEqual(await sendBroadcast(t.ctx, created.id), { ok: false, reason: 'already-sent' });
+    const again = await decideBroadcast(t.ctx, { kind: 'offers' }, t.clock.now().epochMilliseconds);
+    const data = { ...DRAFT, broadcastId: created.id };
+    assert.equal(await recordBroadcastMessages(t.ctx, created.id, data, again), 0);
+  });
+
+  it('reaches the owners of an appliance and their household; a recall reaches them whatever their topics', async () => {
+    const owners: Audience = { kind: 'appliance-owners', applianceId, recall: false };
+    const news = countDecisions(
+      (await decideBroadcast(t.ctx, owners, t.clock.now().epochMilliseconds)).decisions,
+    );
+    assert.deepEqual(news, { total: 2, now: 0, held: {}, excluded: { 'no-consent': 2 } });
+    const recall = countDecisions(
+      (await decideBroadcast(t.ctx, { ...owners, recall: true }, t.clock.now().epochMilliseconds)).decisions,
+    );
+    assert.deepEqual(recall, { total: 2, now: 2, held: {}, excluded: {} });
+  });
+
+  it('the admin shows the reach in words before sending, then what was sent', async () => {
+    await createStaff(t.db, { email: 'sanne@toonbank.test', name: 'Sanne' });
+    const browser = await signedIn(t.app, 'sanne@toonbank.test');
+    const form = await browser.get('/admin/messages?lang=en');
+    assert.equal(form.statusCode, 200);
+    const missing = await browser.post('/admin/messages?lang=en', { audience: 'offers', subjectNl: 'x' });
+    assert.equal(missing.statusCode, 422);
+    assert.match(missing.body, /both languages/);
+    const unknown = await browser.post('/admin/messages?lang=en', {
+      audience: 'recall',
+      appliance: 'NOPE',
+      ...DRAFT,
+    });
+    assert.equal(unknown.statusCode, 422);
+    assert.match(unknown.body, /do not know this appliance/);
+    const created = await browser.post('/admin/messages', { audience: 'offers', ...DRAFT });
+    assert.equal(created.statusCode, 303);
+    const preview = await browser.get(`${created.headers.location}?lang=en`);
+    assert.equal(preview.statusCode, 200);
+    assert.match(preview.body, /2 of 7 customers will get this message/);
+    assert.match(preview.body, /1 at once/);
+    assert.match(preview.body, /1 in quiet hours: these get it from/);
+    assert.match(preview.body, /3 do not want this topic/);
+    assert.match(preview.body, /1 reached their limit for this period/);
+    assert.match(preview.body, /1 addresses are suppressed/);
+    const sent = await browser.post(`${created.headers.location}/send?lang=en`, {});
+    assert.equal(sent.statusCode, 200, sent.body);
+    assert.match(sent.body, /Sent: 7 messages created \(1 at once, 1 later\)/);
+    const byModel = await browser.post('/admin/messages', {
+      audience: 'recall',
+      appliance: 'tm-100/01',
+      ...DRAFT,
+    });
+    assert.equal(byModel.statusCode, 303, 'an appliance found by its model number as typed');
+  });
+});
