@@ -112,6 +112,11 @@ describe('the page cache rules', () => {
       return reply.status(404).send('gone');
     });
     app.get('/uncached', async () => `render ${++renders}`);
+    app.get('/euro', { config: { pageCache: true } }, async (request, reply) => {
+      renders++;
+      reply.type('text/html; charset=utf-8');
+      return `<p>€ 12,95 — één</p><input name="_csrf" value="${pageCsrfToken(request)}"><p>…</p>`;
+    });
   });
   afterEach(() => app.close());
 
@@ -154,6 +159,17 @@ describe('the page cache rules', () => {
     assert.match((await get('/page')).body, /render 4 /);
     await get('/uncached');
     assert.equal((await get('/uncached')).body, 'render 6');
+  });
+
+  it('sends the same bytes from the cache as when rendering, text beyond ASCII included', async () => {
+    const seed = (await get('/page')).cookies.find((c) => c.name === 'tb_csrf')?.value;
+    const fresh = await get('/euro', { cookie: `tb_csrf=${seed}` });
+    const cached = await get('/euro', { cookie: `tb_csrf=${seed}` });
+    assert.equal(renders, 2, 'rendered once');
+    assert.equal(cached.body, fresh.body);
+    assert.match(cached.body, /^<p>€ 12,95 — één<\/p><input name="_csrf" value="[\w-]{43}"><p>…<\/p>$/);
+    assert.equal(Number(cached.headers['content-length']), Buffer.byteLength(cached.body));
+    assert.equal(cached.headers['content-type'], 'text/html; charset=utf-8');
   });
 
   it('fills in each visitor’s own token, and a CSRF cookie only for visitors without one', async () => {

@@ -13,7 +13,8 @@ const CACHEABLE_QUERY = new Set(['lang', 'page']);
 /** Stands in for the visitor's CSRF token in a cached page; random per process, so no content can contain it. */
 const TOKEN_PLACEHOLDER = `csrf-placeholder-${randomBytes(16).toString('hex')}`;
 
-type Entry = { version: number; storedAt: number; contentType: string; parts: string[] };
+/** The answer as UTF-8 bytes, cut where the CSRF token goes: encoded once, not on every send. */
+type Entry = { version: number; storedAt: number; contentType: string; parts: Buffer[] };
 type Fill = { key: string; version: number; storedAt: number };
 
 /**
@@ -51,7 +52,7 @@ export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; ve
       now - entry.storedAt < PAGE_CACHE_TTL_MS
     ) {
       reply.header('content-type', entry.contentType);
-      reply.send(entry.parts.length === 1 ? entry.parts[0] : entry.parts.join(request.csrfToken()));
+      reply.send(entry.parts.length === 1 ? entry.parts[0] : joinParts(entry.parts, request.csrfToken()));
       return; // answered: the rest of the chain (handler included) is skipped
     }
     if (entry) entries.delete(key);
@@ -62,13 +63,13 @@ export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; ve
   app.addHook('onSend', (request, reply, payload, done) => {
     const fill = request.pageCacheFill;
     if (!fill || typeof payload !== 'string') return done(null, payload);
-    const parts = payload.split(TOKEN_PLACEHOLDER);
+    const parts = payload.split(TOKEN_PLACEHOLDER).map((part) => Buffer.from(part));
     if (reply.statusCode === 200 && payload.length <= MAX_BODY_CHARS && setsOnlyLanguageCookie(reply)) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       const contentType = String(reply.getHeader('content-type') ?? 'text/plain; charset=utf-8');
       entries.set(fill.key, { version: fill.version, storedAt: fill.storedAt, contentType, parts });
     }
-    done(null, parts.length === 1 ? payload : parts.join(request.csrfToken()));
+    done(null, parts.length === 1 ? parts[0] : joinParts(parts, request.csrfToken()));
   });
 }
 
@@ -78,6 +79,19 @@ export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; ve
  */
 export function pageCsrfToken(request: FastifyRequest): string {
   return request.pageCacheFill ? TOKEN_PLACEHOLDER : request.csrfToken();
+}
+
+/** The parts with the (ASCII) token between them, in one new buffer: the parts are shared by every visitor. */
+function joinParts(parts: Buffer[], token: string): Buffer {
+  let length = token.length * (parts.length - 1);
+  for (const part of parts) length += part.length;
+  const body = Buffer.allocUnsafe(length);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) at += body.write(token, at, 'latin1');
+    at += parts[i]!.copy(body, at);
+  }
+  return body;
 }
 
 /** The language cookie is set (or not) by its own hook on every answer; any other cookie makes an answer personal. */
