@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createStaff } from '../../test/helpers/forms.ts';
+import { type SmtpSink, startSmtpSink } from '../../test/helpers/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { defaultJobKinds } from '../jobs/default-kinds.ts';
+import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
 import { answerRequest } from './answer-request.ts';
 import { requestIdentification } from './request-identification.ts';
 
@@ -9,9 +12,11 @@ describe('answerRequest', () => {
   let t: TestApp;
   let staffId: string;
   let requestId: string;
+  let smtp: SmtpSink;
   before(async () => {
-    t = await startTestApp();
-    staffId = await createStaff(t.db, { email: 'sam@example.nl', role: 'staff' });
+    smtp = await startSmtpSink();
+    t = await startTestApp({ smtpUrl: smtp.url });
+    staffId = await createStaff(t.db, { email: 'sam@example.nl', name: 'Sam Bakker', role: 'staff' });
     const made = await requestIdentification(t.ctx, {
       query: 'XYZ 123',
       serial: '',
@@ -21,7 +26,10 @@ describe('answerRequest', () => {
     assert.ok(made.ok);
     requestId = made.id;
   });
-  after(() => t.close());
+  after(async () => {
+    await t.close();
+    await smtp.close();
+  });
 
   it('refuses an empty answer', async () => {
     assert.deepEqual(await answerRequest(t.ctx, { requestId, staffId, answer: '  ' }), {
@@ -49,6 +57,18 @@ describe('answerRequest', () => {
     assert.equal(row.answer, 'Gevonden!');
     assert.equal(row.answered_by, staffId);
     assert.equal(row.answered_at, '2026-12-01T09:30:00.000Z');
+  });
+
+  it("e-mails the answer once, in the request's language, signed by the staff member", async () => {
+    await runJobsUntilIdle(t.ctx, defaultJobKinds);
+    await runJobsUntilIdle(t.ctx, defaultJobKinds);
+    const mails = smtp.mails.filter((m) => (m.to as { text: string }).text === 'klant@example.nl');
+    assert.equal(mails.length, 1, 'one answer e-mail');
+    const mail = mails[0]!;
+    assert.match(mail.subject ?? '', /XYZ 123/);
+    assert.match(mail.text ?? '', /Je vroeg ons te zoeken/, 'in Dutch, as asked');
+    assert.match(mail.text ?? '', /Gevonden!/);
+    assert.match(mail.text ?? '', /Sam Bakker/);
   });
 
   it('never replaces an answer', async () => {

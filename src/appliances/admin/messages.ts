@@ -167,8 +167,8 @@ export const applianceAdminMessages = defineMessages(
     'applianceAdmin.request.answer': 'Antwoord aan de klant',
     'applianceAdmin.request.answerHint': 'Schrijf in het {language}.',
     'applianceAdmin.request.notSentYet':
-      'Let op: de winkel verstuurt nog geen e-mail. Het antwoord wordt bewaard en verstuurd zodra berichten versturen bestaat. Wil je de klant nu al helpen, mail dan zelf.',
-    'applianceAdmin.request.send': 'Antwoord opslaan',
+      'De klant krijgt je antwoord per e-mail, met jouw naam eronder, en een link naar wat past als je het apparaat hebt gekoppeld.',
+    'applianceAdmin.request.send': 'Antwoord versturen',
     'applianceAdmin.request.answeredNotice': 'Antwoord opgeslagen; de vraag staat op beantwoord.',
     'applianceAdmin.request.alreadyAnswered':
       'Deze vraag was al beantwoord; het eerdere antwoord blijft staan.',
@@ -341,8 +341,8 @@ export const applianceAdminMessages = defineMessages(
     'applianceAdmin.request.answer': 'Answer to the customer',
     'applianceAdmin.request.answerHint': 'Write in {language}.',
     'applianceAdmin.request.notSentYet':
-      'Note: the shop does not send e-mail yet. The answer is stored and will be sent once messaging exists. To help the customer now, e-mail them yourself.',
-    'applianceAdmin.request.send': 'Save answer',
+      'The customer gets your answer by e-mail, signed with your name, with a link to what fits when you linked the appliance.',
+    'applianceAdmin.request.send': 'Send answer',
     'applianceAdmin.request.answeredNotice': 'Answer saved; the request is marked answered.',
     'applianceAdmin.request.alreadyAnswered': 'This request was already answered; the earlier answer stays.',
     'applianceAdmin.request.answeredBy': 'Answered by {name} on {date}:',
