@@ -24,8 +24,8 @@ const shopReady = new WeakSet<TestApp>();
 /** One category, product, brand and appliance per shop, for orders and saved appliances. */
 async function prepareShop(t: TestApp): Promise<void> {
   if (shopReady.has(t)) return;
-  await addCategory(t.ctx, 'bags');
-  await addProduct(t.ctx, { sku: 'PRIV-BAG', stock: 1000 });
+  await addCategory(t.ctx, 'privacy-bags');
+  await addProduct(t.ctx, { sku: 'PRIV-BAG', stock: 1000, categorySlug: 'privacy-bags' });
   const now = isoNow(t.clock);
   await t.db
     .insertInto('brands')

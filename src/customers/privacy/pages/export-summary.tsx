@@ -95,8 +95,11 @@ export function ExportSummaryPage({ ctx, data }: { ctx: PageCtx; data: PersonalD
   );
 }
 
+/** Long values (a message's HTML, a photo) are cut short here; the JSON file holds them whole. */
+const SHOWN_CHARS = 300;
+
 function shown(value: unknown): string {
   if (value === null || value === undefined) return '—';
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
 }
