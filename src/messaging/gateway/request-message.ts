@@ -66,12 +66,22 @@ export async function requestMessage<T extends TemplateName>(
   const { subject } = renderTemplate(request.template, request.data, locale, ctx.config);
   return inTransaction(ctx, async (tx) => {
     const id = newId(nowMs);
+    // an account erased meanwhile: recorded without it (its address is on the suppression list), decided as erased
+    const customerId =
+      request.customerId &&
+      (await tx.db
+        .selectFrom('customers')
+        .select('id')
+        .where('id', '=', request.customerId)
+        .executeTakeFirst())
+        ? request.customerId
+        : null;
     const inserted = await tx.db
       .insertInto('gateway_messages')
       .values({
         id,
         idempotency_key: request.idempotencyKey,
-        customer_id: request.customerId,
+        customer_id: customerId,
         to_address: request.to,
         topic: request.topic,
         template: request.template,
