@@ -5,6 +5,7 @@ import { Browser } from '../../../test/helpers/forms.ts';
 import { addCustomer, signedInCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { importAppliances } from '../../appliances/import-appliances.ts';
+import { orderToken } from '../../orders/order-token.ts';
 
 const ADDRESS = {
   name: 'Anne de Vries',
@@ -318,6 +319,33 @@ describe('my appliances', () => {
     await s.get('/account/household'); // a page with a form, for the CSRF token
     assert.equal((await s.post(`/account/appliances/${mine}/reorder`, {})).statusCode, 404);
     assert.equal((await s.post(`/account/appliances/${mine}/remove`, {})).statusCode, 404);
+  });
+
+  it('offers to save the appliances of a signed-in customer’s order on its order page', async () => {
+    const gert = await addCustomer(t.ctx, 'gert@example.nl');
+    const b = await signedInCustomer(t.app, t.ctx, gert);
+    await b.get(`/a/${philips}?lang=en`);
+    await b.post('/cart/lines', { sku: 'BAG-1', quantity: '1', appliance_id: philips });
+    const order = await placeOrder(b, { email: 'gert@example.nl', ...ADDRESS, name: 'Gert' });
+    const url = `/order/${encodeURIComponent(order.number)}?t=${orderToken(t.config.sessionSecret, order.number)}&lang=en`;
+    const page = await b.get(url);
+    assert.match(page.body, /Save to my appliances<span class="sr-only">: Philips FC8520\/09/);
+    const saved = await b.post('/account/appliances', { appliance_id: philips, source: 'order' });
+    assert.equal(saved.statusCode, 303);
+    const row = await t.db
+      .selectFrom('customer_appliances')
+      .selectAll()
+      .where('customer_id', '=', gert)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.source, 'order');
+    assert.match(
+      (await b.get(url)).body,
+      new RegExp(`href="/account/appliances/${row.id}">In my appliances`),
+    );
+    // someone else with the link (a guest, or another account) is not offered anything
+    assert.doesNotMatch((await new Browser(t.app).get(url)).body, /my appliances/i);
+    const other = await signedInCustomer(t.app, t.ctx, await addCustomer(t.ctx, 'other@example.nl'));
+    assert.doesNotMatch((await other.get(url)).body, /my appliances/i);
   });
 
   it('guests check out exactly as before, and an unknown appliance on a cart line is refused', async () => {

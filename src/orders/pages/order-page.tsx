@@ -1,3 +1,5 @@
+import type { OrderAppliance } from '../../customers/appliances/order-appliances.ts';
+import { SaveOrderAppliances } from '../../customers/appliances/pages/save-appliance.tsx';
 import { Notice } from '../../staff/pages/fields.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatDate, formatPrice } from '../../web/i18n/format.ts';
@@ -30,6 +32,7 @@ export function OrderPage({
   cancellable,
   withdrawal,
   notice,
+  appliances,
 }: {
   ctx: PageCtx;
   order: OrderPageView;
@@ -37,6 +40,8 @@ export function OrderPage({
   cancellable: boolean;
   withdrawal: WithdrawalWindow;
   notice?: string | undefined;
+  /** A signed-in customer's own order: the appliances its lines were bought for, to save to "my appliances". */
+  appliances?: OrderAppliance[] | undefined;
 }) {
   const { t, locale } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, order.currency);
@@ -86,6 +91,7 @@ export function OrderPage({
           ))}
         </dl>
       </section>
+      {appliances ? <SaveOrderAppliances ctx={ctx} appliances={appliances} /> : null}
       <section aria-labelledby="delivery">
         <h2 id="delivery">{t('orderPage.delivery')}</h2>
         <p>{t('orderPage.deliveryPromise', { date: dayText(ctx, order.deliveryDate) })}</p>

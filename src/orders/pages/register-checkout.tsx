@@ -203,6 +203,7 @@ async function shortNotice(request: FastifyRequest, short: string): Promise<stri
     .selectFrom('products')
     .select(['sku', 'name_nl', 'name_en'])
     .where('sku', 'in', skus)
+    .orderBy('sku')
     .execute();
   if (rows.length === 0) return undefined;
   const names = rows.map((r) => (request.locale === 'nl' ? r.name_nl : r.name_en));

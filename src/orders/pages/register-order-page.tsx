@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { orderAppliances } from '../../customers/appliances/order-appliances.ts';
 import { AppError } from '../../errors.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
@@ -43,6 +44,9 @@ export function registerOrderPages(app: FastifyInstance): void {
         cancellable={isCancellable(order.status)}
         withdrawal={windowOf(request, order)}
         notice={notice}
+        appliances={
+          request.customer ? await orderAppliances(request.ctx, request.customer.id, order) : undefined
+        }
       />,
     );
   });

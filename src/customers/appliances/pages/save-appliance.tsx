@@ -1,5 +1,6 @@
 import { CsrfField } from '../../../web/components/csrf-field.tsx';
 import type { PageCtx } from '../../../web/page-context.ts';
+import type { OrderAppliance } from '../order-appliances.ts';
 
 /** What the lookup result knows about the visitor's saved appliances: null for a guest. */
 export type SavedState = { saved: ReadonlyMap<string, string> } | null;
@@ -45,5 +46,39 @@ export function SaveAppliance({
         {t('myAppliances.save')}
       </button>
     </form>
+  );
+}
+
+/** On the order page of a signed-in customer's order: save the appliances its lines were bought for. */
+export function SaveOrderAppliances({ ctx, appliances }: { ctx: PageCtx; appliances: OrderAppliance[] }) {
+  const { t } = ctx;
+  if (appliances.length === 0) return null;
+  return (
+    <section aria-labelledby="order-appliances">
+      <h2 id="order-appliances">{t('myAppliances.title')}</h2>
+      <ul>
+        {appliances.map((a) => (
+          <li key={a.applianceId}>
+            {a.name}{' '}
+            {a.savedId ? (
+              <a href={`/account/appliances/${a.savedId}`}>
+                {t('myAppliances.saved')}
+                <span class="sr-only">: {a.name}</span>
+              </a>
+            ) : (
+              <form method="post" action="/account/appliances" class="inline">
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="appliance_id" value={a.applianceId} />
+                <input type="hidden" name="source" value="order" />
+                <button type="submit" class="secondary">
+                  {t('myAppliances.save')}
+                  <span class="sr-only">: {a.name}</span>
+                </button>
+              </form>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
