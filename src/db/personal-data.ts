@@ -107,7 +107,7 @@ export const personalData: PersonalDataRegistry = {
   cart_lines: { personal: false, why: 'Products in an anonymous cart.' },
   rate_events: {
     personal: false,
-    why: 'Rate-limit counters keyed by a keyed hash of an address or IP, deleted after an hour.',
+    why: 'Rate-limit counters keyed by a keyed hash (HMAC) of an address or IP; old rows are cleared at the next attempt.',
   },
   suppressed_addresses: {
     personal: false,
