@@ -11,7 +11,7 @@ import { CUSTOMER_COOKIE } from '../sessions.ts';
 import { suppressionOf } from '../suppression.ts';
 import { eraseAccount, erasurePlan, purgeDateOf } from './erase-account.ts';
 import { exportPersonalData } from './export-personal-data.ts';
-import { RETENTION_JOB } from './retention-purge.ts';
+import { anonymiseDueSalesRecords, RETENTION_JOB } from './retention-purge.ts';
 
 const ZOE: Person = {
   email: 'zoe.privacy@example.nl',
@@ -244,6 +244,32 @@ describe('export and erasure of a customer', () => {
     assert.ok(next[0]!.run_at > new Date(t.clock.now().epochMilliseconds).toISOString());
     // Max's records, without a purge date, stay as they were
     assert.ok((await findEverywhere(t.db, [MAX.email])).some((p) => p.table === 'orders'));
+  });
+
+  it('removes a household left without members, and purges each record once', async () => {
+    const max = await seedCustomer(t, MAX);
+    const zoe = await seedCustomer(t, ZOE, { householdWith: max.id });
+    const household = (
+      await t.db
+        .selectFrom('customers')
+        .select('household_id')
+        .where('id', '=', zoe.id)
+        .executeTakeFirstOrThrow()
+    ).household_id!;
+    assert.ok((await eraseAccount(t.ctx, max.id)).erased);
+    assert.ok(
+      await t.db.selectFrom('households').select('id').where('id', '=', household).executeTakeFirst(),
+    );
+    assert.ok((await eraseAccount(t.ctx, zoe.id)).erased);
+    assert.equal(
+      await t.db.selectFrom('households').select('id').where('id', '=', household).executeTakeFirst(),
+      undefined,
+      'the empty household is gone',
+    );
+    t.clock.advance({ hours: (7 * 366 + 2) * 24 });
+    assert.equal(await anonymiseDueSalesRecords(t.ctx), 4, 'both customers’ two orders');
+    assert.equal(await anonymiseDueSalesRecords(t.ctx), 0, 'a second run changes nothing');
+    assert.deepEqual(await findEverywhere(t.db, [...needles(ZOE), ...needles(MAX)]), []);
   });
 
   it('deletes through the two-step pages: the plan first, then an acknowledgement; without the tick nothing happens', async () => {
