@@ -14,7 +14,9 @@ import { type PushServiceStandIn, startPushService } from '../helpers/web-push-s
  * Google's), so only `PushManager.subscribe` is replaced: it hands back a subscription whose endpoint and keys
  * belong to the local push service stand-in. Everything else is real: the page, the island, the permission
  * prompt (granted by the test), the service worker registered from /sw.js, the post with the CSRF token, and
- * the push the shop then sends, which the stand-in verifies and decrypts with the keys the "browser" gave.
+ * the push the shop then sends, which the stand-in verifies and decrypts with the keys the "browser" gave; the
+ * decrypted payload is then handed to the service worker (over DevTools, as a push service would hand it to the
+ * browser), which shows it as a notification.
  */
 describe('web push in a browser', () => {
   let shop: BrowserShop;
@@ -90,6 +92,37 @@ describe('web push in a browser', () => {
       body: 'Expected tomorrow.',
       url: `${shop.baseUrl}/account`,
     });
+
+    // the service worker shows what the push service would hand the browser (delivered over DevTools)
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', (event) => {
+        const found = event.registrations.find((r) => r.scopeURL === `${shop.baseUrl}/` && !r.isDeleted);
+        if (found) resolve(found.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin: shop.baseUrl,
+      registrationId: await registrationId,
+      data: push.received.at(-1)?.text ?? '',
+    });
+    await page.waitForFunction(
+      'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((n) => n.length > 0)',
+      null,
+      { polling: 100, timeout: 10_000 },
+    );
+    const shown = await page.evaluate(
+      'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((n) => n.map((x) => ({ title: x.title, body: x.body, tag: x.tag, url: x.data.url })))',
+    );
+    assert.deepEqual(shown, [
+      {
+        title: 'Your bags are on their way',
+        body: 'Expected tomorrow.',
+        tag: 'e2e-1',
+        url: `${shop.baseUrl}/account`,
+      },
+    ]);
 
     await page.getByRole('button', { name: /^Turn off notifications for Chrome/ }).click();
     await page.waitForURL('**/account/notifications?done=removed');
