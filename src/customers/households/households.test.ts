@@ -26,6 +26,31 @@ async function householdOf(t: TestApp, id: string): Promise<string | null> {
   ).household_id;
 }
 
+describe('households when the mail server is down', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({ smtpUrl: 'smtp://127.0.0.1:9' });
+  });
+  after(() => t.close());
+
+  it('says the invitation was not sent, and withdraws its link', async () => {
+    const kim = await addCustomer(t.ctx, 'kim@example.nl');
+    const k = await signedInCustomer(t.app, t.ctx, kim);
+    await k.get('/account/household?lang=en');
+    const res = await k.post('/account/household/invitations', { email: 'lou@example.nl' });
+    assert.equal(res.statusCode, 503);
+    assert.match(res.body, /We could not send the e-mail just now/);
+    const links = await t.db
+      .selectFrom('customer_links')
+      .select('used_at')
+      .where('email', '=', 'lou@example.nl')
+      .execute();
+    assert.equal(links.length, 1);
+    assert.ok(links[0]!.used_at, 'the unsent link cannot be used');
+    assert.doesNotMatch((await k.get('/account/household?lang=en')).body, /lou@example\.nl/);
+  });
+});
+
 describe('households', () => {
   let t: TestApp;
   before(async () => {
@@ -168,6 +193,22 @@ describe('households', () => {
       await t.db.selectFrom('households').select('id').where('id', '=', household).executeTakeFirst(),
       undefined,
     );
+  });
+
+  it('sends at most 10 invitations a day per customer', async () => {
+    const jan = await addCustomer(t.ctx, 'jan@example.nl');
+    const j = await signedInCustomer(t.app, t.ctx, jan);
+    for (let n = 0; n < 10; n++) {
+      await j.get('/account/household');
+      assert.equal(
+        (await j.post('/account/household/invitations', { email: `friend${n}@example.nl` })).statusCode,
+        303,
+      );
+    }
+    await j.get('/account/household?lang=en');
+    const refused = await j.post('/account/household/invitations', { email: 'friend10@example.nl' });
+    assert.equal(refused.statusCode, 429);
+    assert.match(refused.body, /You have sent many invitations today already/);
   });
 
   it('sends guests to sign in and refuses their posts', async () => {

@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:".]{2,}$/;
 
 export type InviteResult =
   | { ok: true; householdId: string }
-  | { ok: false; reason: 'email' | 'self' | 'member' | 'too-many' };
+  | { ok: false; reason: 'email' | 'self' | 'member' | 'too-many' | 'not-sent' };
 
 /**
  * Invites someone by e-mail to the customer's household (made now if the customer has none): a single-use
@@ -85,6 +85,26 @@ export async function inviteToHousehold(
     return { ok: true, householdId };
   });
   if (!outcome.ok) return outcome;
+  try {
+    await mailInvitation(ctx, inviter, email, token);
+  } catch {
+    // the mail server refused or could not be reached: this link was never seen, so it is withdrawn
+    await ctx.db
+      .updateTable('customer_links')
+      .set({ used_at: isoNow(ctx.clock) })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+    return { ok: false, reason: 'not-sent' };
+  }
+  return outcome;
+}
+
+async function mailInvitation(
+  ctx: Ctx,
+  inviter: SessionCustomer,
+  email: string,
+  token: string,
+): Promise<void> {
   await sendMessage(ctx, {
     to: email,
     locale: ctx.locale,
@@ -97,5 +117,4 @@ export async function inviteToHousehold(
       days: INVITE_DAYS,
     },
   });
-  return outcome;
 }

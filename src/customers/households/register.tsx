@@ -49,7 +49,7 @@ export function registerHouseholds(app: FastifyInstance): void {
         email={email}
         error={request.t(`household.error.${result.reason}`)}
       />,
-      result.reason === 'too-many' ? 429 : 422,
+      result.reason === 'too-many' ? 429 : result.reason === 'not-sent' ? 503 : 422,
     );
   });
 
