@@ -246,6 +246,32 @@ describe('export and erasure of a customer', () => {
     assert.ok((await findEverywhere(t.db, [MAX.email])).some((p) => p.table === 'orders'));
   });
 
+  it('DELETE /api/v1/me erases the signed-in account once asked to, and answers what is kept', async () => {
+    const zoe = await seedCustomer(t, ZOE);
+    const del = (payload: unknown, token?: string) =>
+      t.app.inject({
+        method: 'DELETE',
+        url: '/api/v1/me',
+        headers: token ? { cookie: `${cookieName}=${token}` } : {},
+        payload: payload as Record<string, unknown>,
+      });
+    assert.equal((await del({ confirm: 'delete-my-account' })).statusCode, 401);
+    const unconfirmed = await del({ confirm: 'yes' }, zoe.token);
+    assert.equal(unconfirmed.statusCode, 400);
+    assert.equal(unconfirmed.json().error.id, 'invalid-input');
+    assert.ok(await t.db.selectFrom('customers').select('id').where('id', '=', zoe.id).executeTakeFirst());
+    const done = await del({ confirm: 'delete-my-account' }, zoe.token);
+    assert.equal(done.statusCode, 200, done.body);
+    const body = done.json() as { retained: { number: string; purgeAfter: string }[] };
+    assert.deepEqual(body.retained.map((o) => o.number).sort(), [...zoe.orderNumbers].sort());
+    assert.ok(body.retained.every((o) => o.purgeAfter.startsWith('2033-11-30')));
+    assert.equal(
+      (await del({ confirm: 'delete-my-account' }, zoe.token)).statusCode,
+      401,
+      'the session ended',
+    );
+  });
+
   it('removes a household left without members, and purges each record once', async () => {
     const max = await seedCustomer(t, MAX);
     const zoe = await seedCustomer(t, ZOE, { householdWith: max.id });

@@ -117,6 +117,45 @@ export function registerPrivacy(app: FastifyInstance): void {
       return reply.header('cache-control', 'no-store').send(data);
     },
   );
+
+  app.delete(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['account'],
+        summary:
+          'Delete the signed-in account (GDPR Art. 17): personal data removed or anonymised everywhere, sales records kept until their purge date, all sessions ended',
+        body: Type.Object({
+          confirm: Type.Literal('delete-my-account', {
+            description: 'Says the client asked the customer first',
+          }),
+        }),
+        response: {
+          200: Type.Object({
+            erasedAt: Type.String({ format: 'date-time' }),
+            retained: Type.Array(
+              Type.Object({
+                number: Type.String(),
+                createdAt: Type.String({ format: 'date-time' }),
+                totalCents: Type.Integer(),
+                currency: Type.String(),
+                purgeAfter: Type.String({ format: 'date-time', description: 'Anonymised after this moment' }),
+              }),
+              { description: 'Sales records kept for the fiscal retention period (NL: 7 years)' },
+            ),
+          }),
+          400: ErrorSchema,
+          401: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await eraseAccount(request.ctx, customerOf(request).id);
+      clearCustomerCookie(reply, app.config);
+      if (!result.erased) throw new AppError('customer-login-required');
+      return { erasedAt: result.at, retained: result.retained };
+    },
+  );
 }
 
 async function exportOf(request: FastifyRequest): Promise<PersonalDataExport> {
