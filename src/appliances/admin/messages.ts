@@ -174,7 +174,7 @@ export const applianceAdminMessages = defineMessages(
       'Deze vraag was al beantwoord; het eerdere antwoord blijft staan.',
     'applianceAdmin.request.answeredBy': 'Beantwoord door {name} op {date}:',
     'applianceAdmin.request.template':
-      'Goed nieuws: uw nummer “{query}” hoort bij de {appliance}. De passende onderdelen vindt u op {url}\n\nMet vriendelijke groet,\n{shop}',
+      'Goed nieuws: je nummer “{query}” hoort bij de {appliance}. Onder deze e-mail staat een link naar de onderdelen die passen.',
   },
   {
     'appliances.request.problem.required': 'Please fill this in.',
@@ -347,6 +347,6 @@ export const applianceAdminMessages = defineMessages(
     'applianceAdmin.request.alreadyAnswered': 'This request was already answered; the earlier answer stays.',
     'applianceAdmin.request.answeredBy': 'Answered by {name} on {date}:',
     'applianceAdmin.request.template':
-      'Good news: your number “{query}” belongs to the {appliance}. You will find the parts that fit at {url}\n\nKind regards,\n{shop}',
+      'Good news: your number “{query}” belongs to the {appliance}. The link below this e-mail shows the parts that fit.',
   },
 );

@@ -96,10 +96,10 @@ describe('the requests queue in the admin', () => {
     assert.equal(row.appliance_id, matches[0]?.id);
   });
 
-  it('drafts the answer in the customer’s language, notes that it is not sent yet, and stores it', async () => {
+  it('drafts the answer in the customer’s language, says it is e-mailed, and stores it', async () => {
     const page = await staff.get(`/admin/requests/${requestId}`);
     assert.match(page.body, /Gekoppeld aan/);
-    assert.match(page.body, /de winkel verstuurt nog geen e-mail/);
+    assert.match(page.body, /De klant krijgt je antwoord per e-mail/);
     assert.match(
       page.body,
       /Good news: your number “Philips QX 7788\/10” belongs to the Philips QX 7788\/10/,
