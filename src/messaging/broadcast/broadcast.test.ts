@@ -44,7 +44,7 @@ describe('staff messages', () => {
     const add = async (key: string) => {
       ids[key] = await addCustomer(t.ctx, `${key}@example.nl`, key);
     };
-    for (const k of ['open', 'off', 'quiet', 'capped', 'bounced', 'silent', 'member']) await add(k);
+    for (const k of ['open', 'off', 'quiet', 'capped', 'bounced', 'silent', 'member', 'revoked', 'erased']) await add(k);
     await setPrefs(t, ids.open!, offersOn);
     await setPrefs(t, ids.off!, (p) => p);
     await setPrefs(t, ids.quiet!, (p) => ({
@@ -54,6 +54,10 @@ describe('staff messages', () => {
     await setPrefs(t, ids.capped!, (p) => ({ ...offersOn(p), frequency: { max: 1, per: 'month' } }));
     await setPrefs(t, ids.bounced!, offersOn);
     await suppressAddress(t.ctx, 'bounced@example.nl', 'hard-bounce');
+    // 'revoked' turned offers on, then off again; 'erased' signed up again with an address erased before
+    await setPrefs(t, ids.revoked!, offersOn);
+    await setPrefs(t, ids.revoked!, (p) => ({ ...p, topics: { ...p.topics, offers: 'off' } }));
+    await suppressAddress(t.ctx, 'erased@example.nl', 'erased');
     // 'silent' never saved preferences: the defaults (only order updates)
 
     // 'capped' had one offer a week ago: that is their limit for the month
@@ -148,7 +152,7 @@ describe('staff messages', () => {
 
   it('decides every recipient exactly as the gateway decides one message', async () => {
     const decided = await decideBroadcast(t.ctx, { kind: 'offers' }, t.clock.now().epochMilliseconds);
-    assert.equal(decided.recipients.length, 7);
+    assert.equal(decided.recipients.length, 9);
     for (let i = 0; i < decided.recipients.length; i++) {
       const r = decided.recipients[i]!;
       const single = decide(
@@ -174,15 +178,15 @@ describe('staff messages', () => {
     const created = await createBroadcast(t.ctx, { audience: { kind: 'offers' }, ...DRAFT }, staff);
     assert.ok(created.ok);
     assert.deepEqual(created.counts, {
-      total: 7,
+      total: 9,
       now: 1,
       held: { 'quiet-hours': { count: 1, from: '2026-12-01T07:00:00.000Z' } },
-      excluded: { 'no-consent': 3, digest: 1, suppressed: 1 },
+      excluded: { 'no-consent': 4, digest: 1, suppressed: 2 },
     });
     const sent = await sendBroadcast(t.ctx, created.id);
     assert.ok(sent.ok);
     assert.deepEqual(sent.counts, created.counts, 'what is sent is what the preview said');
-    assert.equal(sent.created, 7);
+    assert.equal(sent.created, 9);
 
     // recorded as the gateway records one message: the message, its queued decision, its delivery job
     const messages = await t.db
@@ -191,7 +195,7 @@ describe('staff messages', () => {
       .where('idempotency_key', 'like', `broadcast:${created.id}:%`)
       .execute();
     const byCustomer = new Map(messages.map((m) => [m.customer_id, m]));
-    assert.equal(messages.length, 7);
+    assert.equal(messages.length, 9);
     assert.deepEqual(
       [...byCustomer.entries()]
         .map(([c, m]) => [Object.keys(ids).find((k) => ids[k] === c), m.status, m.reason])
@@ -199,10 +203,12 @@ describe('staff messages', () => {
       [
         ['bounced', 'dropped', 'suppressed'],
         ['capped', 'digest', 'frequency-cap'],
+        ['erased', 'dropped', 'suppressed'],
         ['member', 'dropped', 'no-consent'],
         ['off', 'dropped', 'no-consent'],
         ['open', 'queued', 'consent'],
         ['quiet', 'held', 'quiet-hours'],
+        ['revoked', 'dropped', 'no-consent'],
         ['silent', 'dropped', 'no-consent'],
       ],
     );
@@ -217,7 +223,7 @@ describe('staff messages', () => {
         messages.map((m) => m.id),
       )
       .execute();
-    assert.equal(decisions.length, 7);
+    assert.equal(decisions.length, 9);
     assert.ok(decisions.every((d) => d.phase === 'queued'));
     const jobs = await t.db
       .selectFrom('jobs')
@@ -289,15 +295,15 @@ describe('staff messages', () => {
     assert.equal(created.statusCode, 303);
     const preview = await browser.get(`${created.headers.location}?lang=en`);
     assert.equal(preview.statusCode, 200);
-    assert.match(preview.body, /2 of 7 customers will get this message/);
+    assert.match(preview.body, /2 of 9 customers will get this message/);
     assert.match(preview.body, /1 at once/);
     assert.match(preview.body, /1 in quiet hours: these get it from/);
-    assert.match(preview.body, /3 do not want this topic/);
+    assert.match(preview.body, /4 do not want this topic/);
     assert.match(preview.body, /1 reached their limit for this period/);
-    assert.match(preview.body, /1 addresses are suppressed/);
+    assert.match(preview.body, /2 addresses are suppressed/);
     const sent = await browser.post(`${created.headers.location}/send?lang=en`, {});
     assert.equal(sent.statusCode, 200, sent.body);
-    assert.match(sent.body, /Sent: 7 messages created \(1 at once, 1 later\)/);
+    assert.match(sent.body, /Sent: 9 messages created \(1 at once, 1 later\)/);
     const byModel = await browser.post('/admin/messages', {
       audience: 'recall',
       appliance: 'tm-100/01',

@@ -1,8 +1,12 @@
 import { CompiledQuery, PostgresAdapter } from 'kysely';
 import type { Db } from '../../db/database.ts';
 
-/** SQLite binds at most 32,766 parameters per statement; we stay below with room to spare. */
+/**
+ * SQLite binds at most 32,766 parameters per statement, but parsing and planning grow faster than linearly with
+ * the statement: about 128 rows per statement was fastest in a measurement (4 µs of CPU per row, with indexes).
+ */
 const SQLITE_MAX_PARAMS = 32_000;
+const SQLITE_ROWS = 128;
 /** PostgreSQL gets one array per column, so a statement's size is bounded by memory, not parameters. */
 const POSTGRES_ROWS = 20_000;
 
@@ -36,7 +40,10 @@ export async function bulkStatement<R = unknown>(
     }
     return out;
   }
-  const perBatch = Math.max(1, Math.floor((SQLITE_MAX_PARAMS - constants.length) / columns.length));
+  const perBatch = Math.max(
+    1,
+    Math.min(SQLITE_ROWS, Math.floor((SQLITE_MAX_PARAMS - constants.length) / columns.length)),
+  );
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const sqlFor = new Map<number, string>();
   for (let start = 0; start < rows.length; start += perBatch) {

@@ -92,46 +92,62 @@ export async function decideBroadcast(
     suppressedRows.map((r) => [r.address_hash, r.reason as Exclude<Suppression, null>]),
   );
 
+  // Shortcuts that cannot change a decision, given the order in which `decide` applies its rules (the test
+  // "decides every recipient exactly as the gateway decides one message" holds them to it): without consent
+  // evidence for a non-transactional topic the answer is 'no-consent' whatever the rest of the document says
+  // (only an erased address, checked first, says 'suppressed' instead), so those customers share one profile
+  // compiled from the defaults; and a bounced or complained address matters only once consent is there, so
+  // addresses are hashed only when the list holds erased ones or the customer could be reached.
+  const anyErased = suppressedRows.some((r) => r.reason === 'erased');
   const defaults = new Map<string, Preferences>();
+  const defaultsFor = (locale: Locale): Preferences => {
+    let d = defaults.get(locale);
+    if (!d) {
+      d = defaultPreferences(locale, ctx.config.shopTimezone);
+      defaults.set(locale, d);
+    }
+    return d;
+  };
+  const noConsent = compileProfile(defaultsFor(ctx.config.defaultLocale), {}, { push: false, sms: false });
   const decisions: Decision[] = new Array(recipients.length);
   const locales: Locale[] = new Array(recipients.length);
   const none: number[] = [];
   for (let i = 0; i < recipients.length; i++) {
     const r = recipients[i]!;
-    let prefs: Preferences;
-    if (r.docJson !== null) prefs = JSON.parse(r.docJson) as Preferences;
-    else {
-      const locale: Locale = r.locale === 'nl' || r.locale === 'en' ? r.locale : ctx.config.defaultLocale;
-      let d = defaults.get(locale);
-      if (!d) {
-        d = defaultPreferences(locale, ctx.config.shopTimezone);
-        defaults.set(locale, d);
-      }
-      prefs = d;
+    const fallback: Locale = r.locale === 'nl' || r.locale === 'en' ? r.locale : ctx.config.defaultLocale;
+    const e = topic === 'transactional' ? undefined : evidence.get(r.id);
+    const reachable = topic === 'transactional' || (e !== undefined && e.state !== 'off');
+    let profile = noConsent;
+    if (reachable || r.docJson === null) {
+      const prefs = r.docJson === null ? defaultsFor(fallback) : (JSON.parse(r.docJson) as Preferences);
+      locales[i] = prefs.locale === 'nl' || prefs.locale === 'en' ? prefs.locale : fallback;
+      if (reachable)
+        profile = compileProfile(
+          prefs,
+          e ? { [topic]: { state: e.state, at: e.at } } : {},
+          await reachOf(ctx, { id: r.id, phone: r.phone }),
+        );
+    } else {
+      locales[i] = docLocale(r.docJson) ?? fallback;
     }
-    locales[i] = prefs.locale === 'nl' || prefs.locale === 'en' ? prefs.locale : ctx.config.defaultLocale;
-    const e = evidence.get(r.id);
-    const profile = compileProfile(
-      prefs,
-      topic === 'transactional'
-        ? {}
-        : { [topic]: e ? { state: e.state, at: e.at } : { state: 'off', at: null } },
-      await reachOf(ctx, { id: r.id, phone: r.phone }),
-    );
+    const hash = suppression.size > 0 && (reachable || anyErased);
     decisions[i] = decide({
       profile,
       topic,
       urgency,
       deadline: deadlineMs,
       recent: recent.get(r.id) ?? none,
-      suppressed:
-        suppression.size === 0
-          ? null
-          : (suppression.get(addressHash(ctx.config.sessionSecret, r.email)) ?? null),
+      suppressed: hash ? (suppression.get(addressHash(ctx.config.sessionSecret, r.email)) ?? null) : null,
       now,
     });
   }
   return { topic, urgency, now, deadline, recipients, decisions, locales };
+}
+
+/** The language of a stored preference document, read without parsing all of it. */
+function docLocale(docJson: string): Locale | null {
+  const m = /"locale":"(nl|en)"/.exec(docJson);
+  return m ? (m[1] as Locale) : null;
 }
 
 /** What the preview shows and what sending reports: the same shape, so they can be compared. */

@@ -1,0 +1,285 @@
+/**
+ * Part (b) of `npm run bench:gateway`: a staff message to 1,000,000 customers with random preferences, decided
+ * and enqueued end to end — every recipient decided with the gateway's `decide`, and recorded as the gateway
+ * records any message (the message row, its 'queued' decision with the reason, and a delivery job for those sent
+ * now or held) — on SQLite (a file, WAL) and on PostgreSQL (a fresh schema). Target: ≤ 30 s. A benchmark, not a
+ * test: it prints a markdown table and exits 0 whatever the figures.
+ *
+ * Timed: `sendBroadcast` (the real send path of /admin/messages), split into "decide" (load the audience and
+ * its facts, decide everyone) and "record" (write the rows). Named baseline, measured in the same run: the
+ * naive path, one `requestMessage` per recipient (what a loop over the audience would do), on BASELINE_N
+ * recipients, extrapolated linearly to N.
+ *
+ * Population (deterministic PRNG): half the customers saved preferences (the rest have the defaults: offers
+ * off); of those, 60 % turned offers on (with the consent-ledger row the gateway requires), 30 % have quiet
+ * hours 21:00–08:00, 30 % a limit of 1–6 messages per week or month, 20 % received 1–3 offers in the last 30
+ * days, 1 % of addresses are suppressed. The clock is a Monday 22:30 in Amsterdam.
+ *
+ * Settings: N (1,000,000), BASELINE_N (5,000), DB (sqlite,postgres), PG_URL
+ * (postgres://postgres@127.0.0.1:5432/test).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { fixedClock } from '../src/clock.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import type { Ctx } from '../src/context.ts';
+import { addressHash } from '../src/customers/suppression.ts';
+import { type Db, openDb } from '../src/db/database.ts';
+import { newId } from '../src/db/ids.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { bulkStatement } from '../src/messaging/broadcast/bulk-insert.ts';
+import { countDecisions, decideBroadcast } from '../src/messaging/broadcast/decide-broadcast.ts';
+import { recordBroadcastMessages } from '../src/messaging/broadcast/send-broadcast.ts';
+import { requestMessage } from '../src/messaging/gateway/request-message.ts';
+import { defaultPreferences, type Preferences } from '../src/preferences/preferences.ts';
+
+const N = Number(process.env.N ?? 1_000_000);
+const BASELINE_N = Math.min(N, Number(process.env.BASELINE_N ?? 5_000));
+const DBS = (process.env.DB ?? 'sqlite,postgres').split(',');
+const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const NOW = '2026-11-30T21:30:00Z';
+
+let seed = 0x2545f491;
+function rand(): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 4294967296;
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+const cpuMs = (u: NodeJS.CpuUsage) => (u.user + u.system) / 1000;
+
+/** N customers with random preferences, their consent rows, recent offers and a few suppressed addresses. */
+async function populate(db: Db, config: Config): Promise<void> {
+  seed = 0x2545f491;
+  const created = '2026-01-01T00:00:00.000Z';
+  const consentAt = '2026-02-01T00:00:00.000Z';
+  const chunk = 100_000;
+  for (let start = 0; start < N; start += chunk) {
+    const customers: (string | null)[][] = [];
+    const prefs: (string | null)[][] = [];
+    const ledger: (string | null)[][] = [];
+    const sent: (string | null)[][] = [];
+    for (let i = start; i < Math.min(N, start + chunk); i++) {
+      const id = newId(Date.parse(created));
+      const locale = rand() < 0.5 ? 'nl' : 'en';
+      customers.push([id, `c${i}@example.nl`, locale]);
+      if (rand() < 0.5) {
+        const p: Preferences = defaultPreferences(locale, 'Europe/Amsterdam');
+        const offers = rand() < 0.6;
+        if (offers) p.topics.offers = 'on';
+        if (rand() < 0.3) p.quiet.hours = { from: '21:00', to: '08:00' };
+        if (rand() < 0.3)
+          p.frequency = { max: 1 + Math.floor(rand() * 6), per: rand() < 0.5 ? 'week' : 'month' };
+        prefs.push([id, JSON.stringify(p)]);
+        if (offers) ledger.push([newId(), id]);
+        if (offers && rand() < 0.2) {
+          const n = 1 + Math.floor(rand() * 3);
+          for (let k = 0; k < n; k++) {
+            const at = new Date(Date.parse(NOW) - (1 + Math.floor(rand() * 28)) * 86_400_000).toISOString();
+            sent.push([newId(), `seed:${id}:${k}`, id, `c${i}@example.nl`, at]);
+          }
+        }
+      }
+    }
+    await db.transaction().execute(async (trx) => {
+      await bulkStatement(
+        trx,
+        ['id', 'email', 'locale'],
+        customers,
+        `insert into customers (id, email, email_verified_at, name, phone, locale, household_id, created_at, updated_at)
+         select v.id, v.email, ?, null, null, v.locale, null, ?, ? from v`,
+        [created, created, created],
+      );
+      await bulkStatement(
+        trx,
+        ['customer_id', 'doc_json'],
+        prefs,
+        `insert into customer_preferences (customer_id, revision, doc_json, updated_at) select v.customer_id, 1, v.doc_json, ? from v`,
+        [consentAt],
+      );
+      await bulkStatement(
+        trx,
+        ['id', 'customer_id'],
+        ledger,
+        `insert into consent_ledger (id, customer_id, at, subject, old_value, new_value, source, wording_version, channel, actor, staff_id, staff_name, note)
+         select v.id, v.customer_id, ?, 'topics.offers', '"off"', '"on"', 'preference-centre', 'bench', null, 'customer', null, null, null from v`,
+        [consentAt],
+      );
+      await bulkStatement(
+        trx,
+        ['id', 'idempotency_key', 'customer_id', 'to_address', 'sent_at'],
+        sent,
+        `insert into gateway_messages (id, idempotency_key, customer_id, to_address, topic, template, data_json, locale, subject, urgency, deadline, on_request, status, channel, reason, hold_until, decisions, created_at, updated_at, sent_at)
+         select v.id, v.idempotency_key, v.customer_id, v.to_address, 'offers', 'staff-message', '{}', 'nl', 'Eerder', 'low', null, 0, 'sent', 'email', 'consent', null, 2, v.sent_at, v.sent_at, v.sent_at from v`,
+      );
+    });
+  }
+  const suppressed: string[][] = [];
+  for (let i = 0; i < N; i += 100) suppressed.push([addressHash(config.sessionSecret, `c${i}@example.nl`)]);
+  await db
+    .transaction()
+    .execute((trx) =>
+      bulkStatement(
+        trx,
+        ['address_hash'],
+        suppressed,
+        `insert into suppressed_addresses (address_hash, reason, created_at) select v.address_hash, 'hard-bounce', ? from v`,
+        [created],
+      ),
+    );
+}
+
+async function broadcastRow(ctx: Ctx): Promise<string> {
+  const id = newId();
+  await ctx.db
+    .insertInto('broadcasts')
+    .values({
+      id,
+      audience: 'offers',
+      appliance_id: null,
+      topic: 'offers',
+      subject_nl: 'Nieuw: filters voor je stofzuiger',
+      subject_en: 'New: filters for your vacuum cleaner',
+      body_nl: 'Er zijn nieuwe filters.',
+      body_en: 'There are new filters.',
+      status: 'draft',
+      preview_json: null,
+      result_json: null,
+      staff_id: 'bench',
+      staff_name: 'Bench',
+      created_at: NOW,
+      sent_at: null,
+    })
+    .execute();
+  return id;
+}
+
+type Row = {
+  db: string;
+  populate: number;
+  decide: number;
+  record: number;
+  cpu: number;
+  total: number;
+  baseline: number;
+  counts: string;
+};
+
+async function run(kind: string): Promise<Row> {
+  let url: string;
+  let schema: string | undefined;
+  let cleanup: () => Promise<void>;
+  if (kind === 'postgres') {
+    schema = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = openDb(PG_URL, { poolSize: 1 });
+    await sql`create schema ${sql.id(schema)}`.execute(admin);
+    await admin.destroy();
+    url = PG_URL;
+    const s = schema;
+    cleanup = async () => {
+      const admin2 = openDb(PG_URL, { poolSize: 1 });
+      await sql`drop schema ${sql.id(s)} cascade`.execute(admin2);
+      await admin2.destroy();
+    };
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'toonbank-broadcast-'));
+    url = `sqlite:${join(dir, 'bench.db')}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const db = openDb(url, { ...(schema ? { schema } : {}), poolSize: 4 });
+  try {
+    await migrateToLatest(db, schema ? { schema } : {});
+    const config = loadConfig(
+      { LOG_LEVEL: 'silent', DATA_DIR: tmpdir(), SEED_DEMO: 'false' },
+      { sessionSecret: randomBytes(32).toString('hex'), databaseUrl: url },
+    );
+    const ctx: Ctx = { db, clock: fixedClock(NOW), config, locale: 'en' };
+    let t = performance.now();
+    await populate(db, config);
+    const populateMs = performance.now() - t;
+
+    // the real path: decide everyone, then record messages, decisions and jobs
+    const id = await broadcastRow(ctx);
+    t = performance.now();
+    let cpu = process.cpuUsage();
+    const decided = await decideBroadcast(ctx, { kind: 'offers' }, ctx.clock.now().epochMilliseconds);
+    const decideMs = performance.now() - t;
+    const decideCpu = cpuMs(process.cpuUsage(cpu));
+    t = performance.now();
+    cpu = process.cpuUsage();
+    const created = await recordBroadcastMessages(
+      ctx,
+      id,
+      { subjectNl: 'Nieuw', subjectEn: 'New', bodyNl: 'Tekst', bodyEn: 'Text', broadcastId: id },
+      decided,
+    );
+    const recordMs = performance.now() - t;
+    const recordCpu = cpuMs(process.cpuUsage(cpu));
+    if (created !== N) throw new Error(`recorded ${created} of ${N}`);
+    const c = countDecisions(decided.decisions);
+    const held = Object.values(c.held).reduce((n, h) => n + h.count, 0);
+    const counts = `${c.now} now, ${held} held, ${Object.entries(c.excluded)
+      .map(([r, n]) => `${n} ${r}`)
+      .join(', ')}`;
+
+    // baseline: one requestMessage per recipient, as a loop over the audience would do it
+    const sample = decided.recipients.slice(0, BASELINE_N);
+    t = performance.now();
+    for (const r of sample) {
+      await requestMessage(ctx, {
+        customerId: r.id,
+        to: r.email,
+        topic: 'offers',
+        template: 'staff-message',
+        urgency: 'low',
+        idempotencyKey: `baseline:${r.id}`,
+        deadline: decided.deadline,
+        data: {
+          subjectNl: 'Nieuw',
+          subjectEn: 'New',
+          bodyNl: 'Tekst',
+          bodyEn: 'Text',
+          broadcastId: 'baseline',
+        },
+      });
+    }
+    const baselineMs = ((performance.now() - t) / sample.length) * N;
+    return {
+      db: kind,
+      populate: populateMs,
+      decide: decideMs,
+      record: recordMs,
+      cpu: decideCpu + recordCpu,
+      total: decideMs + recordMs,
+      baseline: baselineMs,
+      counts,
+    };
+  } finally {
+    await db.destroy();
+    await cleanup();
+  }
+}
+
+const rows: Row[] = [];
+for (const kind of DBS) {
+  console.error(`${kind}: populating ${N.toLocaleString('en')} customers…`);
+  rows.push(await run(kind));
+}
+const load = loadavg()[0]!.toFixed(1);
+console.log(
+  `\n### Staff message to ${N.toLocaleString('en')} customers, decided and enqueued (target ≤ 30 s; load average ${load} on ${cpus().length} cores)\n`,
+);
+console.log(
+  `| database | decide (s) | record (s) | **total (s)** | CPU of this process (s) | baseline: one requestMessage per recipient, ${BASELINE_N.toLocaleString('en')} extrapolated (s) | speed-up | (populate, s) |`,
+);
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows)
+  console.log(
+    `| ${r.db} | ${seconds(r.decide)} | ${seconds(r.record)} | **${seconds(r.total)}** | ${seconds(r.cpu)} | ${seconds(r.baseline)} | ${(r.baseline / r.total).toFixed(0)}× | ${seconds(r.populate)} |`,
+  );
+for (const r of rows) console.log(`\n${r.db}: ${r.counts}`);
