@@ -61,10 +61,11 @@ describe('preferences API', () => {
 
   it('publishes the preferences document as a JSON Schema in the OpenAPI document', () => {
     const op = openapi.paths['/api/v1/me/preferences'];
-    assert.ok(op.get && op.put);
-    const ref: string =
-      op.get.responses['200'].content['application/json'].schema.properties.preferences.$ref;
-    const schema = openapi.components.schemas[ref.split('/').at(-1)!];
+    assert.ok(op?.get && op.put);
+    const ref =
+      op.get.responses['200']?.content['application/json']?.schema.properties?.preferences?.$ref ?? '';
+    const schema = openapi.components.schemas[ref.split('/').at(-1) ?? ''];
+    assert.ok(schema?.properties, `no schema behind ${ref}`);
     assert.deepEqual(Object.keys(schema.properties).sort(), [
       'channels',
       'frequency',

@@ -6,6 +6,7 @@ import { formatDate } from '../web/i18n/format.ts';
 import type { MessageKey } from '../web/i18n/messages.ts';
 import { pageCtx } from '../web/page-context.ts';
 import { sendPage } from '../web/render.ts';
+import { registerUploadRoutes } from '../web/uploads.ts';
 import { loadLedger } from './consent-ledger.ts';
 import { applyCustomerTerms, lastTermsApplication, termsDocument } from './customer-terms.ts';
 import { describeLedgerRow } from './ledger-text.ts';
@@ -87,7 +88,8 @@ export function registerPreferences(app: FastifyInstance): void {
         wordingVersion: WORDING.preferenceCentre,
         expectedRevision: revision,
       });
-      const lang = next.locale !== request.locale ? `&lang=${next.locale}` : '';
+      // a new language preference: the page answers in it from now on
+      const lang = next.locale !== current.locale ? `&lang=${next.locale}` : '';
       return reply.redirect(
         `/account/preferences?saved=${encodeURIComponent(result.at ?? 'none')}${lang}`,
         303,
@@ -144,7 +146,9 @@ export function registerPreferences(app: FastifyInstance): void {
       .send(`${JSON.stringify(doc, null, 2)}\n`);
   });
 
-  app.post('/account/terms', async (request, reply) => {
+  registerUploadRoutes(app, (scope) => scope.post('/account/terms', applyTermsForm));
+
+  async function applyTermsForm(request: FastifyRequest, reply: FastifyReply) {
     const customer = customerOf(request);
     const form = formStrings(request.body);
     const file = formFile(request.body, 'file');
@@ -174,7 +178,7 @@ export function registerPreferences(app: FastifyInstance): void {
       throw error;
     }
     return reply.redirect('/account/terms?applied=1', 303);
-  });
+  }
 }
 
 /** The order number noted on the soft opt-in that is in force, if any ("order TB-1001" → "TB-1001"). */
