@@ -54,7 +54,6 @@ export function registerCustomerAuth(app: FastifyInstance): void {
 
   app.get('/account/sign-in', async (request, reply) => {
     const next = safeAccountNext((request.query as { next?: unknown }).next);
-    if (request.customer) return reply.redirect(next, 303);
     noStore(reply);
     return sendPage(
       reply,
