@@ -1,11 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import { isoNow } from '../../clock.ts';
 import type { Ctx } from '../../context.ts';
-import { ERASED, personalTables } from '../../db/personal-data.ts';
+import { personalTables } from '../../db/personal-data.ts';
 import { withRetry } from '../../orders/with-retry.ts';
 import { endAllCustomerSessions } from '../sessions.ts';
 import { suppressAddress } from '../suppression.ts';
 import { anyDb, belongsTo, type DataSubject } from './customer-rows.ts';
+import { erasePersonalRows } from './erase-rows.ts';
 import { dataSubject } from './export-personal-data.ts';
 import { anonymiseDueSalesRecords, ensureRetentionJob } from './retention-purge.ts';
 
@@ -84,7 +85,6 @@ export async function eraseAccount(ctx: Ctx, customerId: string): Promise<Erasur
       const who = await dataSubject(tx, customerId);
       if (!who) return { erased: false } as const;
       const now = isoNow(tx.clock);
-      const db = anyDb(tx);
 
       // sales records: kept, unlinked from the account, until their purge date
       const orders = await ordersOf(tx, who);
@@ -98,33 +98,7 @@ export async function eraseAccount(ctx: Ctx, customerId: string): Promise<Erasur
 
       // every other personal table, children before the account itself
       await endAllCustomerSessions(tx, who.id);
-      // rows found through another table ('via') first, while that table still leads to them
-      const tables = personalTables().sort(
-        (a, b) => Number(b.entry.find.by === 'via') - Number(a.entry.find.by === 'via'),
-      );
-      for (const { table, entry } of tables) {
-        if (entry.onErase === 'retain-fiscal') continue;
-        // the account and its household go last (below): other rows point to them
-        if (entry.find.by === 'self' || entry.find.by === 'household') continue;
-        if (entry.onErase === 'delete') {
-          await db
-            .deleteFrom(table)
-            .where((eb) => belongsTo(eb, entry.find, who))
-            .execute();
-        } else {
-          const set = Object.fromEntries(
-            entry.columns.map((c) => [
-              c,
-              entry.placeholders?.[c] !== undefined ? entry.placeholders[c] : ERASED,
-            ]),
-          );
-          await db
-            .updateTable(table)
-            .set(set)
-            .where((eb) => belongsTo(eb, entry.find, who))
-            .execute();
-        }
-      }
+      await erasePersonalRows(tx, who);
 
       await leaveHousehold(tx, who);
       await trx.deleteFrom('customers').where('id', '=', who.id).execute();

@@ -5,6 +5,7 @@ import { type Person, seedCustomer } from '../../../test/helpers/privacy-fixture
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { personalData, personalTables } from '../../db/personal-data.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
+import { enqueueJob } from '../../jobs/enqueue-job.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { cookieSpec } from '../../web/cookies.ts';
 import { CUSTOMER_COOKIE } from '../sessions.ts';
@@ -210,6 +211,41 @@ describe('export and erasure of a customer', () => {
     assert.deepEqual(
       maxData?.household?.members.map((m) => m.name),
       [MAX.name],
+    );
+
+    // a late order e-mail after the erasure (staff report a delay) is dropped: the address is suppressed
+    const late = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .where('number', '=', zoe.orderNumbers[1]!)
+      .executeTakeFirstOrThrow();
+    await enqueueJob(t.ctx, {
+      kind: 'order-delayed',
+      payload: {
+        orderId: late.id,
+        previousDate: '2026-12-01',
+        newDate: '2026-12-04',
+        message: null,
+        staffName: 'Olga',
+      },
+      idempotencyKey: 'late-delay-notice',
+    });
+    await runJobsUntilIdle(t.ctx, defaultJobKinds);
+    const dropped = await t.db
+      .selectFrom('gateway_messages')
+      .select(['status', 'reason'])
+      .where('template', '=', 'order-delayed')
+      .execute();
+    assert.deepEqual(dropped, [{ status: 'dropped', reason: 'suppressed' }]);
+    assert.equal(
+      (
+        await t.db
+          .selectFrom('outbox_messages')
+          .select('id')
+          .where('template', '=', 'order-delayed')
+          .execute()
+      ).length,
+      0,
     );
 
     // the daily retention job: nothing due yet …

@@ -5,6 +5,7 @@ import { ERASED_EMAIL, personalTables } from '../../db/personal-data.ts';
 import { enqueueJob } from '../../jobs/enqueue-job.ts';
 import type { JobKind } from '../../jobs/job-kind.ts';
 import { anyDb } from './customer-rows.ts';
+import { addressOnly, erasePersonalRows } from './erase-rows.ts';
 
 export const RETENTION_JOB = 'retention-purge';
 
@@ -21,6 +22,25 @@ export async function anonymiseDueSalesRecords(ctx: Ctx): Promise<number> {
     .select('orders.id')
     .where('orders.purge_after', 'is not', null)
     .where('orders.purge_after', '<=', now);
+  // anything written to an erased customer's address after the erasure (a late order e-mail, dropped as
+  // suppressed, still records its address) goes with the sales record that held it
+  const addresses = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn<string>('lower', [eb.ref('email')]).as('address'))
+    .distinct()
+    .where('purge_after', 'is not', null)
+    .where('purge_after', '<=', now)
+    .where('email', '<>', ERASED_EMAIL)
+    .execute();
+  for (const { address } of addresses) {
+    const account = await ctx.db
+      .selectFrom('customers')
+      .select('id')
+      .where('email', '=', address)
+      .executeTakeFirst();
+    if (!account) await erasePersonalRows(ctx, addressOnly(address));
+  }
+
   let orders = 0;
   for (const { table, entry } of personalTables()) {
     if (entry.onErase !== 'retain-fiscal' || !entry.placeholders) continue;
