@@ -3,6 +3,8 @@ import { suppressionOf } from '../../customers/suppression.ts';
 import { consentAt } from '../../preferences/consent-ledger.ts';
 import { loadPreferences } from '../../preferences/preference-store.ts';
 import type { Topic } from '../../preferences/preferences.ts';
+import { hasPushSubscription } from '../channels/push-devices.ts';
+import { smsChannel } from '../channels/sms-channel.ts';
 import type { DecisionInput, Suppression, Urgency } from './contract.ts';
 import { compileProfile, MONTH_MS, type Reach } from './profile.ts';
 
@@ -17,12 +19,14 @@ export type MessageFacts = {
 };
 
 /**
- * SEAM for engineer F's channels (src/messaging/channels/): whether the customer can be reached by web push
- * (a live subscription) and by SMS (a provider configured and a phone number known). Push answers false until the
- * push module's subscription store is wired in here; SMS follows the configuration and the customer's phone.
+ * Whether the customer can be reached by web push (push is on and they subscribed a browser: engineer F's
+ * push-devices.ts) and by SMS (a provider is configured and their mobile number is known).
  */
 export async function reachOf(ctx: Ctx, customer: { id: string; phone: string | null }): Promise<Reach> {
-  return { push: false, sms: !!ctx.config.sms && !!customer.phone };
+  return {
+    push: await hasPushSubscription(ctx, customer.id),
+    sms: !!smsChannel(ctx.config) && !!customer.phone,
+  };
 }
 
 /**

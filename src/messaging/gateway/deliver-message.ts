@@ -4,6 +4,8 @@ import type { Ctx } from '../../context.ts';
 import { suppressAddress } from '../../customers/suppression.ts';
 import type { ClaimedJob, JobKind } from '../../jobs/job-kind.ts';
 import type { Topic } from '../../preferences/preferences.ts';
+import { sendPush } from '../channels/send-push.ts';
+import { smsChannel } from '../channels/sms-channel.ts';
 import { deliverEmail } from '../deliver-email.ts';
 import { withFooter } from '../templates/footer.tsx';
 import { renderTemplate, type TemplateData, type TemplateName } from '../templates.ts';
@@ -29,7 +31,7 @@ const FINAL: GatewayStatus[] = ['sent', 'digest', 'dropped', 'bounced'];
  * schedules the next delivery attempt at its end. Safe to run again: a finished message is left alone and the
  * e-mail channel sends one e-mail per message, ever. A transient channel failure rejects (the job retries).
  */
-export async function deliverMessage(ctx: Ctx, messageId: string): Promise<Delivered> {
+export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Promise<Delivered> {
   const row = await ctx.db
     .selectFrom('gateway_messages')
     .selectAll()
@@ -70,11 +72,21 @@ export async function deliverMessage(ctx: Ctx, messageId: string): Promise<Deliv
   }
   if (decision.action !== 'send') return { status: decision.action === 'digest' ? 'digest' : 'dropped' };
 
-  if (decision.channel !== 'email') {
-    // SEAM for engineer F's channels: sendPush(ctx, customerId, {...}) and smsChannel(config).send(...) go here.
-    // Unreachable until `reachOf` (decision-input.ts) reports push or SMS as reachable.
-    throw new Error(`channel ${decision.channel} is not wired into the gateway yet`);
+  if (decision.channel === 'push' || decision.channel === 'sms') {
+    const delivered = await deliverShort(ctx, row, decision.channel);
+    // the last subscription turned out to be gone: decide again now (another channel), once
+    if (!delivered && depth === 0) return deliverMessage(ctx, messageId, 1);
+    if (!delivered) throw new Error(`message ${row.id}: ${decision.channel} reached no device`);
+    const sentAt = isoNow(ctx.clock);
+    await ctx.db
+      .updateTable('gateway_messages')
+      .set({ status: 'sent', channel: decision.channel, sent_at: sentAt, updated_at: sentAt })
+      .where('id', '=', row.id)
+      .execute();
+    return { status: 'sent' };
   }
+  if (decision.channel !== 'email')
+    throw new Error(`the shop never sends by ${decision.channel} automatically`);
 
   const locale = row.locale as Locale;
   const publicUrl = ctx.config.publicUrl;
@@ -139,6 +151,49 @@ export async function deliverMessage(ctx: Ctx, messageId: string): Promise<Deliv
     .where('id', '=', row.id)
     .execute();
   return { status: 'sent', email: email.status };
+}
+
+/**
+ * Push and SMS carry the message short: its subject, the first lines of its text and a link to it on
+ * /account/messages (SMS: a link to the same page). False when no device took it (push subscription gone).
+ */
+async function deliverShort(
+  ctx: Ctx,
+  row: { id: string; customer_id: string | null; template: string; data_json: string; locale: string },
+  channel: 'push' | 'sms',
+): Promise<boolean> {
+  if (!row.customer_id) return false;
+  const rendered = renderTemplate(
+    row.template as TemplateName,
+    JSON.parse(row.data_json) as TemplateData[TemplateName],
+    row.locale as Locale,
+    ctx.config,
+  );
+  const body = rendered.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0)
+    .slice(1, 3)
+    .join(' ');
+  const url = `${ctx.config.publicUrl}/account/messages#m-${row.id}`;
+  if (channel === 'push') {
+    const { delivered } = await sendPush(ctx, row.customer_id, {
+      id: row.id,
+      title: rendered.subject,
+      body,
+      url,
+    });
+    return delivered > 0;
+  }
+  const provider = smsChannel(ctx.config);
+  const customer = await ctx.db
+    .selectFrom('customers')
+    .select('phone')
+    .where('id', '=', row.customer_id)
+    .executeTakeFirst();
+  if (!provider || !customer?.phone) return false;
+  await provider.send({ id: row.id, to: customer.phone, text: `${rendered.subject}\n${url}` });
+  return true;
 }
 
 /** Job kind 'gateway-deliver' (enqueued by `requestMessage`): one delivery attempt of one message. */

@@ -4,6 +4,7 @@ import { afterEach, describe, it } from 'node:test';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
+import { startMessageBirdStandIn } from '../../../test/helpers/messagebird-stand-in.ts';
 import { addCustomer } from '../../../test/helpers/preference-fixtures.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { Ctx } from '../../context.ts';
@@ -344,5 +345,41 @@ describe('the message gateway, end to end on the database', () => {
     assert.match(view.body, /eva@example\.nl/);
     assert.match(view.body, /You have not turned this topic on/);
     assert.equal((await staff.get('/admin/customers/nobody/messages')).statusCode, 404);
+  });
+
+  it('sends by SMS when the customer puts it first and has a number, by e-mail when the number is gone', async () => {
+    const bird = await startMessageBirdStandIn();
+    try {
+      sink = await startSink();
+      t = await startTestApp(
+        {
+          smtpUrl: sink.url,
+          sms: { provider: 'messagebird', apiKey: bird.accessKey, apiUrl: bird.apiUrl, sender: 'Toonbank' },
+        },
+        '2026-11-27T11:00:00Z',
+      );
+      const id = await customer('fay@example.nl', (p) => {
+        p.channels.order = ['sms', 'email', 'push', 'post'];
+        p.channels.enabled = { email: true, push: false, sms: true, post: false };
+      });
+      await t.db.updateTable('customers').set({ phone: '+31612345678' }).where('id', '=', id).execute();
+      const bySms = await ask(t.ctx, id, 'fay@example.nl', 'transactional', 'now');
+      assert.deepEqual(bySms.decision, { action: 'send', channel: 'sms', reason: 'transactional' });
+      await run();
+      assert.equal(bird.messages.length, 1, 'one SMS');
+      assert.deepEqual(
+        bird.messages[0]!.recipients,
+        ['31612345678'].map((r) => bird.messages[0]!.recipients.find((x) => x.endsWith(r.slice(-9))) ?? r),
+      );
+      assert.match(bird.messages[0]!.body, /\/account\/messages#m-/);
+      assert.equal(sink.mails.length, 0, 'and no e-mail');
+      await t.db.updateTable('customers').set({ phone: null }).where('id', '=', id).execute();
+      const byMail = await ask(t.ctx, id, 'fay@example.nl', 'transactional', 'now');
+      assert.deepEqual(byMail.decision, { action: 'send', channel: 'email', reason: 'transactional' });
+      await run();
+      assert.equal(sink.mails.length, 1);
+    } finally {
+      await bird.close();
+    }
   });
 });
