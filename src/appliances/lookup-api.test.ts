@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../test/helpers/appliance-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { openDb } from '../db/database.ts';
+import { addToCart } from '../orders/add-to-cart.ts';
 import { importAppliances } from './import-appliances.ts';
 import { LookupService } from './lookup-service.ts';
 
@@ -183,6 +184,62 @@ describe('the lookup index after an import', () => {
     assert.equal(byAlias.json().matches[0].model, 'FC8520/09');
     const oldAlias = await t.app.inject({ url: '/api/v1/lookup', query: { q: '8710103000001' } });
     assert.equal(oldAlias.json().matches[0]?.match === 'alias', false);
+  });
+});
+
+describe('ranking by how often an appliance was ordered', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp();
+    await addProducts(t.ctx, FIXTURE_SKUS);
+    const result = await importAppliances(t.ctx, FIXTURE_CSV);
+    assert.ok(result.ok);
+    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+  });
+  after(() => t.close());
+
+  it('puts the more ordered of equally good matches first, once the order counts are taken in', async () => {
+    const first = async () =>
+      (await t.app.inject({ url: '/api/v1/lookup', query: { q: 'FC8520' } })).json().matches[0].model;
+    assert.equal(await first(), 'FC8520/01', 'without orders: the alphabetically first');
+    const bosch = await t.db
+      .selectFrom('appliances')
+      .select('id')
+      .where('model', '=', 'FC8520/77')
+      .executeTakeFirstOrThrow();
+    const added = await addToCart(t.ctx, null, 'BAG-2', 1, bosch.id);
+    assert.ok(added.ok);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/carts/${added.cartId}/checkout`,
+      headers: { 'idempotency-key': 'rank-by-orders' },
+      payload: {
+        email: 'ann@example.nl',
+        address: {
+          name: 'Ann',
+          street: 'Dorpsstraat',
+          houseNumber: '1',
+          postcode: '1234AB',
+          city: 'Utrecht',
+          country: 'NL',
+        },
+        shippingMethod: 'mailbox',
+        paymentMethod: 'bank-transfer',
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    const counted = await t.db
+      .selectFrom('appliances')
+      .select('order_count')
+      .where('id', '=', bosch.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(Number(counted.order_count), 1, 'the order counted once for its appliance');
+    await t.app.lookup.refreshOrderCounts(t.ctx);
+    assert.equal(
+      await first(),
+      'FC8520/77',
+      'the ordered appliance now ranks first among the prefix matches',
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { dbKind } from '../db/database.ts';
 import {
@@ -10,6 +11,9 @@ import {
 import { allIndexedAppliances, brandWords, indexedAppliances } from './index-source.ts';
 import { LookupIndex } from './lookup-index.ts';
 import { type LookupMatch, lookupMatches } from './lookup-matches.ts';
+
+/** How often the index takes in new order counts. */
+const ORDER_COUNT_REFRESH_MS = 60_000;
 
 export type LookupAnswer = { query: string; brand: string | null; matches: LookupMatch[] };
 export type LookupQuery = { q: string; serial?: string; limit?: number };
@@ -27,6 +31,8 @@ export class LookupService {
   #queue: Promise<void> = Promise.resolve();
   #own = new Set<string>();
   #closed = false;
+  #countsSince = '';
+  #countsTimer: NodeJS.Timeout | null = null;
   readonly #log: Log | undefined;
 
   constructor(options: { log?: Log } = {}) {
@@ -41,7 +47,16 @@ export class LookupService {
   /** Builds the index from the database; on PostgreSQL, also LISTENs so other processes' changes arrive here. */
   async load(ctx: Ctx): Promise<void> {
     this.#ctx = ctx;
+    this.#countsSince = isoNow(ctx.clock);
     await this.#serially(() => this.#rebuild(ctx));
+    if (!this.#countsTimer && !this.#closed) {
+      this.#countsTimer = setInterval(() => {
+        this.refreshOrderCounts(ctx).catch((err: unknown) =>
+          this.#log?.warn({ err }, 'could not refresh the appliance order counts'),
+        );
+      }, ORDER_COUNT_REFRESH_MS);
+      this.#countsTimer.unref();
+    }
     if (dbKind(ctx.config.databaseUrl) === 'postgres' && !this.#listener && !this.#closed) {
       this.#listener = await listenForChanges(
         ctx.config.databaseUrl,
@@ -83,9 +98,31 @@ export class LookupService {
     return { query: row.model, brand: matches[0]?.brand ?? null, matches };
   }
 
+  /**
+   * Takes in the order counts of appliances ordered since the last call (placeOrder counts them in the
+   * database), so equally good matches rank by how often they were ordered. Runs every minute after `load`.
+   */
+  async refreshOrderCounts(ctx: Ctx): Promise<void> {
+    const since = this.#countsSince;
+    const until = isoNow(ctx.clock);
+    const rows = await ctx.db
+      .selectFrom('order_lines')
+      .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+      .select('order_lines.appliance_id')
+      .distinct()
+      .where('orders.created_at', '>=', since)
+      .where('order_lines.appliance_id', 'is not', null)
+      .execute();
+    this.#countsSince = until;
+    const ids = rows.map((r) => r.appliance_id).filter((id): id is string => id !== null);
+    if (ids.length > 0) await this.#serially(() => this.#apply(ctx, ids));
+  }
+
   /** Stops listening; the index stays usable. */
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#countsTimer) clearInterval(this.#countsTimer);
+    this.#countsTimer = null;
     await this.#listener?.close();
     this.#listener = null;
   }

@@ -160,6 +160,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
     )
     .execute();
   if (input.customerId) await rememberCheckoutAddress(ctx, input.customerId, address);
+  await countApplianceOrder(ctx, lines);
   await recordPayment(ctx, order);
   await ctx.db
     .insertInto('stock_movements')
@@ -271,4 +272,18 @@ function vatOf(lines: Line[], shippingCents: number): Record<string, number> {
   for (const l of lines) add(l.vat_rate, l.unit_price_cents * l.quantity);
   add(SHIPPING.vatRate, shippingCents);
   return vat;
+}
+
+/**
+ * The lookup ranks equally good matches by how often the appliance was ordered: each order counts once for
+ * every appliance its lines were bought for. The lookup index picks the new counts up within a minute.
+ */
+async function countApplianceOrder(ctx: Ctx, lines: { appliance_id: string | null }[]): Promise<void> {
+  const ids = [...new Set(lines.map((l) => l.appliance_id).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return;
+  await ctx.db
+    .updateTable('appliances')
+    .set((eb) => ({ order_count: eb('order_count', '+', 1) }))
+    .where('id', 'in', ids)
+    .execute();
 }
