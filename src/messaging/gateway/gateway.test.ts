@@ -367,10 +367,7 @@ describe('the message gateway, end to end on the database', () => {
       assert.deepEqual(bySms.decision, { action: 'send', channel: 'sms', reason: 'transactional' });
       await run();
       assert.equal(bird.messages.length, 1, 'one SMS');
-      assert.deepEqual(
-        bird.messages[0]!.recipients,
-        ['31612345678'].map((r) => bird.messages[0]!.recipients.find((x) => x.endsWith(r.slice(-9))) ?? r),
-      );
+      assert.ok(bird.messages[0]!.recipients[0]?.endsWith('612345678'), 'to the customer’s number');
       assert.match(bird.messages[0]!.body, /\/account\/messages#m-/);
       assert.equal(sink.mails.length, 0, 'and no e-mail');
       await t.db.updateTable('customers').set({ phone: null }).where('id', '=', id).execute();
