@@ -44,7 +44,8 @@ describe('staff messages', () => {
     const add = async (key: string) => {
       ids[key] = await addCustomer(t.ctx, `${key}@example.nl`, key);
     };
-    for (const k of ['open', 'off', 'quiet', 'capped', 'bounced', 'silent', 'member', 'revoked', 'erased']) await add(k);
+    for (const k of ['open', 'off', 'quiet', 'capped', 'bounced', 'silent', 'member', 'revoked', 'erased'])
+      await add(k);
     await setPrefs(t, ids.open!, offersOn);
     await setPrefs(t, ids.off!, (p) => p);
     await setPrefs(t, ids.quiet!, (p) => ({
