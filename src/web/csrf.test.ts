@@ -92,11 +92,12 @@ describe('CSRF protection of forms', () => {
   it('refuses a post from another site even with a valid token', async () => {
     const { seed, token } = await firstVisit();
     const cookie = `tb_csrf=${seed}`;
-    for (const headers of [
+    const forged: Record<string, string>[] = [
       { cookie, 'sec-fetch-site': 'cross-site' },
       { cookie, 'sec-fetch-site': 'same-site' },
       { cookie, origin: 'https://evil.example' },
-    ]) {
+    ];
+    for (const headers of forged) {
       const res = await addToCart(headers, { _csrf: token });
       assert.equal(res.statusCode, 403, JSON.stringify(headers));
     }
