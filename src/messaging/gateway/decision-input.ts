@@ -3,7 +3,7 @@ import { suppressionOf } from '../../customers/suppression.ts';
 import { consentAt } from '../../preferences/consent-ledger.ts';
 import { loadPreferences } from '../../preferences/preference-store.ts';
 import type { Topic } from '../../preferences/preferences.ts';
-import { hasPushSubscription } from '../channels/push-devices.ts';
+import { customersWithPush, hasPushSubscription } from '../channels/push-devices.ts';
 import { smsChannel } from '../channels/sms-channel.ts';
 import type { DecisionInput, Suppression, Urgency } from './contract.ts';
 import { compileProfile, MONTH_MS, type Reach } from './profile.ts';
@@ -27,6 +27,22 @@ export async function reachOf(ctx: Ctx, customer: { id: string; phone: string | 
     push: await hasPushSubscription(ctx, customer.id),
     sms: !!smsChannel(ctx.config) && !!customer.phone,
   };
+}
+
+/**
+ * `reachOf` for many customers with one query per thousand (for deciding a whole audience): by customer id.
+ * Use this rather than `reachOf` in a loop, which asks the database once per customer.
+ */
+export async function reachOfMany(
+  ctx: Ctx,
+  customers: readonly { id: string; phone: string | null }[],
+): Promise<Map<string, Reach>> {
+  const push = await customersWithPush(
+    ctx,
+    customers.map((c) => c.id),
+  );
+  const sms = !!smsChannel(ctx.config);
+  return new Map(customers.map((c) => [c.id, { push: push.has(c.id), sms: sms && !!c.phone }]));
 }
 
 /**
