@@ -58,7 +58,7 @@ describe('web push in a browser', () => {
     `);
 
     await page.goto('/account/notifications');
-    await page.getByRole('heading', { level: 1, name: 'Notifications on your devices' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Notifications and text messages' }).waitFor();
     assert.equal(await page.getByText('No devices yet.').count(), 1);
     await expectNoAxeViolations(page);
 

@@ -3,7 +3,7 @@ import { defineMessages } from '../../web/i18n/define-messages.ts';
 /** The web push page (/account/notifications). */
 export const channelMessages = defineMessages(
   {
-    'push.title': 'Meldingen op je apparaten',
+    'push.title': 'Meldingen en sms',
     'push.intro':
       'Met pushmeldingen hoor je het meteen op je telefoon of computer, zonder e-mail of sms. Welke berichten je krijgt en wanneer, kies je bij je voorkeuren.',
     'push.preferencesLink': 'Naar je voorkeuren',
@@ -30,9 +30,21 @@ export const channelMessages = defineMessages(
     'push.reason.invalidEndpoint': 'dit is geen adres van een pushdienst',
     'push.reason.invalidKeys': 'de sleutels van dit abonnement kloppen niet',
     'push.reason.notOffered': 'deze winkel biedt geen pushmeldingen aan',
+    'sms.title': 'Sms',
+    'sms.off': 'Deze winkel verstuurt geen sms’jes.',
+    'sms.intro':
+      'Wil je berichten per sms krijgen, vul dan je mobiele nummer in en zet sms aan bij je voorkeuren. Laat het veld leeg om je nummer te verwijderen.',
+    'sms.number': 'Mobiel nummer',
+    'sms.numberHint': 'Bijvoorbeeld 06 1234 5678 of +32 470 12 34 56.',
+    'sms.save': 'Nummer opslaan',
+    'sms.saved': 'Je nummer is opgeslagen.',
+    'sms.removed': 'Je nummer is verwijderd; we sturen je geen sms meer.',
+    'sms.error.invalid':
+      'Dit is geen telefoonnummer. Gebruik alleen cijfers, spaties en eventueel een + vooraan.',
+    'sms.error.wrongLength': 'Dit nummer heeft te veel of te weinig cijfers.',
   },
   {
-    'push.title': 'Notifications on your devices',
+    'push.title': 'Notifications and text messages',
     'push.intro':
       'With push notifications you hear about it at once on your phone or computer, without e-mail or SMS. Which messages you get, and when, you choose in your preferences.',
     'push.preferencesLink': 'Go to your preferences',
@@ -59,5 +71,16 @@ export const channelMessages = defineMessages(
     'push.reason.invalidEndpoint': 'this is not the address of a push service',
     'push.reason.invalidKeys': 'the keys of this subscription are not right',
     'push.reason.notOffered': 'this shop does not offer push notifications',
+    'sms.title': 'Text messages',
+    'sms.off': 'This shop does not send text messages.',
+    'sms.intro':
+      'To get messages by text, enter your mobile number and turn text messages on in your preferences. Leave the field empty to remove your number.',
+    'sms.number': 'Mobile number',
+    'sms.numberHint': 'For example 06 1234 5678 or +32 470 12 34 56.',
+    'sms.save': 'Save number',
+    'sms.saved': 'Your number has been saved.',
+    'sms.removed': 'Your number has been removed; we will send you no more text messages.',
+    'sms.error.invalid': 'This is not a phone number. Use only digits, spaces and perhaps a + in front.',
+    'sms.error.wrongLength': 'This number has too many or too few digits.',
   },
 );

@@ -59,13 +59,13 @@ describe('/account/notifications', () => {
 
   it('offers this browser a subscription with the shop’s VAPID key, in both languages', async () => {
     const { page } = await signedInCustomer('en');
-    assert.match(page.body, /<h1>Notifications on your devices<\/h1>/);
+    assert.match(page.body, /<h1>Notifications and text messages<\/h1>/);
     assert.ok(page.body.includes(`data-key="${vapidDetails(t.config)?.publicKey}"`));
     assert.match(page.body, /<script type="module" src="\/assets\/push-subscribe\.js\?v=[0-9a-f]+"/);
     assert.match(page.body, /No devices yet\./);
     assert.equal(page.headers['cache-control'], 'no-store');
     const dutch = await signedInCustomer('nl');
-    assert.match(dutch.page.body, /<h1>Meldingen op je apparaten<\/h1>/);
+    assert.match(dutch.page.body, /<h1>Meldingen en sms<\/h1>/);
     assert.match(dutch.page.body, /Meldingen aanzetten in deze browser/);
   });
 
@@ -185,6 +185,7 @@ describe('/account/notifications in production without VAPID keys', () => {
       const page = await browser.get('/account/notifications?lang=en');
       assert.match(page.body, /This shop does not offer push notifications \(yet\)\./);
       assert.doesNotMatch(page.body, /push-subscribe\.js/);
+      assert.match(page.body, /This shop does not send text messages\./);
       const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
       assert.equal(csrf, undefined); // no device, no form
     } finally {
@@ -232,5 +233,59 @@ describe('/account/notifications in production without VAPID keys', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('/account/notifications: the mobile number for SMS', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await startTestApp({
+      sms: { provider: 'messagebird', apiKey: 'k', apiUrl: 'http://127.0.0.1:1/', sender: 'Toonbank' },
+    });
+  });
+  after(() => t.close());
+
+  async function signedIn() {
+    const customer = await testCustomer(t.ctx);
+    const browser = new Browser(t.app);
+    browser.cookies.set(cookieSpec(t.config, CUSTOMER_COOKIE).name, customer.session);
+    return { customer, browser };
+  }
+  const phoneOf = async (id: string) =>
+    (await t.db.selectFrom('customers').select('phone').where('id', '=', id).executeTakeFirstOrThrow()).phone;
+
+  it('keeps the number in E.164, shows it, and removes it when the field is emptied', async () => {
+    const { customer, browser } = await signedIn();
+    await browser.get('/account/notifications?lang=en');
+    const saved = await browser.post('/account/notifications/phone', { phone: '06 1234 5678' });
+    assert.equal(saved.statusCode, 303);
+    assert.equal(saved.headers.location, '/account/notifications?done=phone-saved');
+    assert.equal(await phoneOf(customer.id), '+31612345678');
+    const page = await browser.get('/account/notifications?done=phone-saved');
+    assert.match(page.body, /Your number has been saved\./);
+    assert.match(page.body, /value="\+31612345678"/);
+    const removed = await browser.post('/account/notifications/phone', { phone: ' ' });
+    assert.equal(removed.headers.location, '/account/notifications?done=phone-removed');
+    assert.equal(await phoneOf(customer.id), null);
+  });
+
+  it('refuses what is not a number, says why in the visitor’s language, and keeps what was typed', async () => {
+    const { customer, browser } = await signedIn();
+    await browser.get('/account/notifications?lang=nl');
+    const letters = await browser.post('/account/notifications/phone', { phone: '06-BEL-MIJ' });
+    assert.equal(letters.statusCode, 422);
+    assert.match(letters.body, /Dit is geen telefoonnummer\./);
+    assert.match(letters.body, /value="06-BEL-MIJ"/);
+    assert.match(letters.body, /aria-invalid="true"/);
+    const short = await browser.post('/account/notifications/phone', { phone: '06 123' });
+    assert.match(short.body, /te veel of te weinig cijfers/);
+    assert.equal(await phoneOf(customer.id), null);
+  });
+
+  it('refuses the form without its CSRF token', async () => {
+    const { customer, browser } = await signedIn();
+    const res = await browser.post('/account/notifications/phone', { phone: '0612345678', _csrf: null });
+    assert.equal(res.statusCode, 403);
+    assert.equal(await phoneOf(customer.id), null);
   });
 });

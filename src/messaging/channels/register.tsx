@@ -1,26 +1,38 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { customerOf } from '../../customers/guard.ts';
 import { AppError } from '../../errors.ts';
 import { PUBLIC_DIR } from '../../web/assets.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
-import { NotificationsPage } from './pages/notifications-page.tsx';
+import { NotificationsPage, type SmsSection } from './pages/notifications-page.tsx';
 import { listPushDevices } from './push-devices.ts';
 import { removePushDevice } from './remove-push-device.ts';
 import { type PushSubscriptionInput, savePushSubscription } from './save-push-subscription.ts';
+import { setPhoneNumber } from './set-phone-number.ts';
+import { smsChannel } from './sms-channel.ts';
 import { vapidDetails } from './vapid-details.ts';
 
-const DONE = { subscribed: 'push.subscribed', removed: 'push.removed' } as const;
+const DONE = {
+  subscribed: 'push.subscribed',
+  removed: 'push.removed',
+  'phone-saved': 'sms.saved',
+  'phone-removed': 'sms.removed',
+} as const;
+const PHONE_ERRORS = {
+  empty: 'sms.error.invalid',
+  invalid: 'sms.error.invalid',
+  'wrong-length': 'sms.error.wrongLength',
+} as const;
 const REASONS = {
   'invalid-endpoint': 'push.reason.invalidEndpoint',
   'invalid-keys': 'push.reason.invalidKeys',
 } as const;
 
 /**
- * Web push for customers: the page /account/notifications, the island's JSON post of a browser's
- * PushSubscription, removing a device, and the service worker at /sw.js (at the root, so its scope covers the
+ * Web push and SMS for customers: the page /account/notifications, the island's JSON post of a browser's
+ * PushSubscription, removing a device, the mobile number for SMS, and the service worker at /sw.js (at the root, so its scope covers the
  * whole site; never cached for long, so a changed worker reaches browsers).
  */
 export function registerChannels(app: FastifyInstance): void {
@@ -34,10 +46,20 @@ export function registerChannels(app: FastifyInstance): void {
       .send(serviceWorker),
   );
 
-  app.get('/account/notifications', async (request, reply) => {
+  async function page(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    sms: Partial<SmsSection> = {},
+    status = 200,
+  ) {
     const customer = customerOf(request);
     const done = (request.query as { done?: string }).done;
     const notice = done && Object.hasOwn(DONE, done) ? request.t(DONE[done as keyof typeof DONE]) : undefined;
+    const account = await request.ctx.db
+      .selectFrom('customers')
+      .select('phone')
+      .where('id', '=', customer.id)
+      .executeTakeFirst();
     noStore(reply);
     return sendPage(
       reply,
@@ -45,8 +67,23 @@ export function registerChannels(app: FastifyInstance): void {
         ctx={pageCtx(request, app.config)}
         vapidPublicKey={vapidDetails(app.config)?.publicKey ?? null}
         devices={await listPushDevices(request.ctx, customer.id)}
+        sms={{ offered: smsChannel(app.config) !== null, phone: account?.phone ?? null, ...sms }}
         notice={notice}
       />,
+      status,
+    );
+  }
+
+  app.get('/account/notifications', (request, reply) => page(request, reply));
+
+  app.post('/account/notifications/phone', async (request, reply) => {
+    const customer = customerOf(request);
+    const typed = String((request.body as { phone?: unknown } | undefined)?.phone ?? '').slice(0, 100);
+    const result = await setPhoneNumber(request.ctx, customer.id, typed);
+    if (!result.ok) return page(request, reply, { typed, error: PHONE_ERRORS[result.reason] }, 422);
+    return reply.redirect(
+      `/account/notifications?done=${result.phone ? 'phone-saved' : 'phone-removed'}`,
+      303,
     );
   });
 

@@ -2,23 +2,30 @@ import { deviceName } from '../../../customers/auth/pages/device-name.ts';
 import { CsrfField } from '../../../web/components/csrf-field.tsx';
 import { Layout } from '../../../web/components/layout.tsx';
 import { formatDate } from '../../../web/i18n/format.ts';
+import type { MessageKey } from '../../../web/i18n/messages.ts';
 import type { PageCtx } from '../../../web/page-context.ts';
 import type { PushDevice } from '../push-devices.ts';
 
+/** The SMS part of the page: whether the shop sends SMS, the number on the account, and a refused entry. */
+export type SmsSection = { offered: boolean; phone: string | null; typed?: string; error?: MessageKey };
+
 /**
- * Web push for the signed-in customer: subscribe this browser (public/push-subscribe.js, which needs
- * JavaScript; the button stays hidden without it), see the subscribed devices and turn any of them off (plain
- * forms). `vapidPublicKey` is null when the shop offers no push (production without VAPID keys).
+ * Web push and SMS for the signed-in customer: subscribe this browser (public/push-subscribe.js, which needs
+ * JavaScript; the button stays hidden without it), see the subscribed devices and turn any of them off, and
+ * the mobile number for SMS (plain forms). `vapidPublicKey` is null when the shop offers no push (production
+ * without VAPID keys).
  */
 export function NotificationsPage({
   ctx,
   vapidPublicKey,
   devices,
+  sms,
   notice,
 }: {
   ctx: PageCtx;
   vapidPublicKey: string | null;
   devices: PushDevice[];
+  sms: SmsSection;
   notice?: string | undefined;
 }) {
   const { t, locale } = ctx;
@@ -89,6 +96,43 @@ export function NotificationsPage({
           })}
         </ul>
         <p class="hint">{t('push.privacy')}</p>
+      </section>
+
+      <section aria-labelledby="sms">
+        <h2 id="sms">{t('sms.title')}</h2>
+        {sms.offered ? (
+          <form method="post" action="/account/notifications/phone" class="form" noValidate>
+            <CsrfField ctx={ctx} />
+            <p>{t('sms.intro')}</p>
+            <div class="field">
+              <label for="phone">{t('sms.number')}</label>
+              <input
+                id="phone"
+                name="phone"
+                type="tel"
+                autocomplete="tel"
+                inputMode="tel"
+                maxLength={30}
+                value={sms.typed ?? sms.phone ?? ''}
+                aria-describedby={sms.error ? 'phone-error phone-hint' : 'phone-hint'}
+                aria-invalid={sms.error ? 'true' : undefined}
+              />
+              <p class="hint" id="phone-hint">
+                {t('sms.numberHint')}
+              </p>
+              {sms.error ? (
+                <p class="error" id="phone-error">
+                  {t(sms.error)}
+                </p>
+              ) : null}
+            </div>
+            <p>
+              <button type="submit">{t('sms.save')}</button>
+            </p>
+          </form>
+        ) : (
+          <p>{t('sms.off')}</p>
+        )}
       </section>
     </Layout>
   );
