@@ -33,7 +33,7 @@ export async function erasePersonalRows(ctx: Ctx, who: DataSubject): Promise<voi
   }
 }
 
-/** No account: a subject known only by an address (an erased customer's, found again on a sales record). */
+/** No account: a subject known only by an address (an erased customer's, found again on a sales record); the id matches no row. */
 export function addressOnly(email: string): DataSubject {
-  return { id: '\u0000no-account', email, householdId: null };
+  return { id: '(no account)', email, householdId: null };
 }
