@@ -91,6 +91,35 @@ describe('payments', () => {
       const [payment] = await shop.paymentsOf(order.id);
       assert.equal(payment?.status, 'refund_pending');
       assert.ok((await eventKinds(order.id)).includes('refund-pending'));
+
+      // staff transfer the money back by hand and record it, once
+      const detail = await staff.get(`/admin/orders/${order.id}`);
+      assert.match(detail.body, /Refund transferred|Terugbetaling overgemaakt/);
+      const marked = await staff.post(`/admin/orders/${order.id}/mark-refunded`, {});
+      assert.equal(marked.headers.location, `/admin/orders/${order.id}?done=refunded`);
+      assert.equal((await staff.post(`/admin/orders/${order.id}/mark-refunded`, {})).statusCode, 303);
+      const [after] = await shop.paymentsOf(order.id);
+      assert.equal(after?.status, 'refunded');
+      assert.equal(
+        (await eventKinds(order.id)).filter((k) => k === 'refunded').length,
+        1,
+        'one refunded event',
+      );
+      assert.equal((await shop.orderByNumber(res.json.orderNumber as string)).status, 'cancelled');
+      assert.ok(
+        !(await staff.get(`/admin/orders/${order.id}`)).body.includes('/mark-refunded'),
+        'nothing left to do',
+      );
+    });
+
+    it('has no refund to record for an order that was never paid', async () => {
+      const res = await shop.buy('bank-transfer');
+      const order = await shop.orderByNumber(res.json.orderNumber as string);
+      const staff = await signedIn(shop.t.app, 'kim@shop.test');
+      const marked = await staff.post(`/admin/orders/${order.id}/mark-refunded`, {});
+      assert.equal(marked.headers.location, `/admin/orders/${order.id}?done=not-allowed`);
+      const [payment] = await shop.paymentsOf(order.id);
+      assert.equal(payment?.status, 'open');
     });
   });
 

@@ -4,6 +4,7 @@ import { confirmationPath, isOrderToken } from '../orders/order-token.ts';
 import { staffOf } from '../staff/guard.ts';
 import { applyProviderStatus } from './apply-provider-status.ts';
 import { markBankTransferPaid } from './mark-bank-transfer-paid.ts';
+import { markRefundSent } from './mark-refund-sent.ts';
 import { sendToPaymentPage } from './pages/to-payment-page.tsx';
 import { MOLLIE_WEBHOOK_PATH, startOnlinePayment } from './start-online-payment.ts';
 
@@ -51,6 +52,23 @@ export function registerPayments(app: FastifyInstance): void {
       throw new AppError('invalid-input', { reason: 'this order is not paid by bank transfer' });
     }
     return reply.redirect(`/admin/orders/${encodeURIComponent(id)}`, 303);
+  });
+
+  app.post('/admin/orders/:id/mark-refunded', async (request, reply) => {
+    const staff = staffOf(request);
+    const { id } = request.params as { id: string };
+    const order = await request.ctx.db
+      .selectFrom('orders')
+      .select('id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!order) throw new AppError('not-found');
+    const result = await markRefundSent(request.ctx, { orderId: order.id, staff });
+    if (!result.ok) {
+      if (result.reason === 'try-again') throw new AppError('try-again');
+      return reply.redirect(`/admin/orders/${order.id}?done=not-allowed`, 303);
+    }
+    return reply.redirect(`/admin/orders/${order.id}?done=refunded`, 303);
   });
 
   app.post('/order/:number/pay', async (request, reply) => {

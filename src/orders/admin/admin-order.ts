@@ -1,4 +1,5 @@
 import type { Ctx } from '../../context.ts';
+import { refundDue } from '../../payments/mark-refund-sent.ts';
 import { isCancellable } from '../cancel-order.ts';
 import { isDelayable } from '../delay-order.ts';
 import { findOrder, type OrderView } from '../find-order.ts';
@@ -6,7 +7,14 @@ import { orderEvents } from '../order-events.ts';
 import { canTransition } from '../order-states.ts';
 import { parseStaffNote } from '../staff-note.ts';
 
-export type AdminOrderAction = 'pack' | 'ship' | 'deliver' | 'delay' | 'cancel' | 'mark-paid';
+export type AdminOrderAction =
+  | 'pack'
+  | 'ship'
+  | 'deliver'
+  | 'delay'
+  | 'cancel'
+  | 'mark-paid'
+  | 'mark-refunded';
 
 export type AdminOrderView = OrderView & {
   timeline: { at: string; kind: string; actor: string; staffName: string | null; text: string | null }[];
@@ -15,8 +23,9 @@ export type AdminOrderView = OrderView & {
 };
 
 /** The actions staff may take on an order in this status. */
-export function adminActions(status: string, paymentMethod: string): AdminOrderAction[] {
+export function adminActions(status: string, paymentMethod: string, refundDue = false): AdminOrderAction[] {
   const actions: AdminOrderAction[] = [];
+  if (refundDue) actions.push('mark-refunded');
   if (status === 'awaiting_payment' && paymentMethod === 'bank-transfer' && canTransition(status, 'paid'))
     actions.push('mark-paid');
   if (canTransition(status, 'packed')) actions.push('pack');
@@ -47,6 +56,6 @@ export async function adminOrder(ctx: Ctx, id: string): Promise<AdminOrderView |
       staffName: e.staffId ? (names.get(e.staffId) ?? e.staffId) : null,
       text: e.text,
     })),
-    actions: adminActions(order.status, order.paymentMethod),
+    actions: adminActions(order.status, order.paymentMethod, await refundDue(ctx, id)),
   };
 }

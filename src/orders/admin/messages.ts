@@ -61,6 +61,10 @@ export const orderAdminMessages = {
     'orderAdmin.error.too-long': 'Dit is te lang.',
     'orderAdmin.done.packed': 'Gemarkeerd als ingepakt.',
     'orderAdmin.deliver': 'Markeer als bezorgd',
+    'orderAdmin.markRefunded': 'Terugbetaling overgemaakt',
+    'orderAdmin.markRefundedHint':
+      'Maak {amount} over naar de rekening waarvan de klant betaalde, en markeer het dan hier.',
+    'orderAdmin.done.refunded': 'Terugbetaling genoteerd.',
     'orderAdmin.deliverHint':
       'Volgens de vervoerder of de klant is het pakket aangekomen. De bedenktijd van 14 dagen loopt vanaf nu.',
     'orderAdmin.done.delivered': 'Gemarkeerd als bezorgd; de bedenktijd loopt vanaf vandaag.',
@@ -143,6 +147,10 @@ export const orderAdminMessages = {
     'orderAdmin.error.too-long': 'This is too long.',
     'orderAdmin.done.packed': 'Marked packed.',
     'orderAdmin.deliver': 'Mark delivered',
+    'orderAdmin.markRefunded': 'Refund transferred',
+    'orderAdmin.markRefundedHint':
+      'Transfer {amount} to the account the customer paid from, then mark it here.',
+    'orderAdmin.done.refunded': 'Refund recorded.',
     'orderAdmin.deliverHint':
       'The carrier or the customer says the parcel arrived. The 14-day withdrawal period runs from now.',
     'orderAdmin.done.delivered': 'Marked delivered; the withdrawal period runs from today.',

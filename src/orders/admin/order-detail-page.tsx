@@ -136,6 +136,13 @@ export function OrderDetailPage(props: {
           <button type="submit">{t('orderAdmin.markPaid')}</button>
         </form>
       ) : null}
+      {has('mark-refunded') ? (
+        <form method="post" action={`${action}/mark-refunded`}>
+          <CsrfField ctx={ctx} />
+          <p class="hint">{t('orderAdmin.markRefundedHint', { amount: price(order.totalCents) })}</p>
+          <button type="submit">{t('orderAdmin.markRefunded')}</button>
+        </form>
+      ) : null}
       {has('pack') ? (
         <form method="post" action={`${action}/pack`}>
           <CsrfField ctx={ctx} />

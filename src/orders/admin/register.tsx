@@ -20,7 +20,7 @@ import { pickList } from './pick-list.ts';
 import { pickListPdf } from './pick-list-pdf.ts';
 
 const PER_PAGE = 50;
-const DONE = ['packed', 'shipped', 'delivered', 'delayed', 'cancelled', 'not-allowed'] as const;
+const DONE = ['packed', 'shipped', 'delivered', 'delayed', 'cancelled', 'refunded', 'not-allowed'] as const;
 
 /**
  * Orders in the admin: the list with filters and search, the detail page with its fulfilment actions (pack, ship,
