@@ -130,6 +130,11 @@ describe('portable customer terms', () => {
     const page = await b.browser.post('/account/terms?lang=en', { text: '{"kind": ' });
     assert.equal(page.statusCode, 422);
     assert.match(page.body, /This is not JSON/);
+    assert.match(
+      page.body,
+      /<textarea[^>]*>\{&quot;kind&quot;:\s*<\/textarea>/,
+      'the pasted text is shown again',
+    );
   });
 
   describe('interpretTerms', () => {

@@ -90,9 +90,8 @@ export function TermsPage({ ctx, application, error, pasted }: TermsPageProps) {
             rows={6}
             spellcheck={false}
             aria-describedby={error ? 'terms-error' : undefined}
-          >
-            {pasted ?? ''}
-          </textarea>
+            value={pasted ?? ''}
+          />
         </div>
         <p>
           <button type="submit" class="button">
