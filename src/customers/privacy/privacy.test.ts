@@ -308,6 +308,24 @@ describe('export and erasure of a customer', () => {
     );
   });
 
+  it('documents the export and the deletion in the OpenAPI document', async () => {
+    type Op = { responses: Record<string, { content?: Record<string, { schema: { properties: object } }> }> };
+    const doc = (await get('/api/openapi.json')).json() as { paths: Record<string, Record<string, Op>> };
+    const exported =
+      doc.paths['/api/v1/me/export']?.get?.responses['200']?.content?.['application/json']?.schema;
+    assert.deepEqual(Object.keys(exported?.properties ?? {}).sort(), [
+      'exportedAt',
+      'format',
+      'household',
+      'shop',
+      'subject',
+      'tables',
+      'version',
+    ]);
+    assert.ok(doc.paths['/api/v1/me']?.delete?.responses['200']);
+    assert.ok(doc.paths['/api/v1/me/export']?.get?.responses['401']);
+  });
+
   it('removes a household left without members, and purges each record once', async () => {
     const max = await seedCustomer(t, MAX);
     const zoe = await seedCustomer(t, ZOE, { householdWith: max.id });
