@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import { lastLinkTo } from '../helpers/customer-fixtures.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 
 type Target = { id: string; label: string };
@@ -177,5 +178,69 @@ describe('accounts without passwords, in the browser', () => {
     await page.goto('/account/security');
     await page.waitForURL('**/account/sign-in?next=*');
     assert.equal(await seen(page.getByRole('banner').getByRole('link', { name: 'Sign in' })), 'Sign in');
+  });
+});
+
+describe('passkeys in the browser (Chromium virtual authenticator)', () => {
+  let shop: BrowserShop;
+  let origin: string;
+
+  before(async () => {
+    shop = await startBrowserShop();
+    // a passkey's RP ID must be a domain name, never an IP address: this shop answers as localhost
+    origin = shop.baseUrl.replace('127.0.0.1', 'localhost');
+    shop.shop.config.publicUrl = origin;
+  });
+  after(async () => {
+    await shop?.close();
+  });
+
+  it('en: adds a labelled passkey on the security page, then signs in with it alone', async () => {
+    const page = await shop.open(`${origin}/account/sign-in?lang=en`, { browserLocale: 'en-GB' });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+
+    await page.getByLabel('E-mail address').fill('cas@example.com');
+    await page.getByRole('button', { name: 'Send me a sign-in link' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Check your inbox' }).waitFor();
+    const path = await lastLinkTo(shop.shop.ctx, 'cas@example.com');
+    await page.goto(`${origin}${path}`);
+    await page.getByRole('main').getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/account');
+
+    await page.goto(`${origin}/account/security`);
+    assert.equal(
+      await page.getByText('A passkey needs JavaScript').isVisible(),
+      false,
+      'the note hides when passkeys work',
+    );
+    await page.getByLabel('Name of the passkey').fill('Laptop');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.waitForURL('**/account/security?done=passkey-added');
+    assert.match(await seen(page.getByRole('region', { name: 'Passkeys' })), /Laptop — Added on/);
+    await expectNoAxeViolations(page);
+
+    await page.goto(`${origin}/account`);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.goto(`${origin}/account/sign-in`);
+    await page.getByRole('button', { name: 'Sign in with a passkey' }).click();
+    await page.waitForURL('**/account');
+    await page.getByRole('heading', { level: 1, name: 'My account' }).waitFor();
+    assert.match(await seen(page.getByRole('main')), /You are signed in as cas@example.com/);
+    const methods = await shop.shop.db.selectFrom('customer_sessions').select('method').execute();
+    assert.deepEqual(
+      methods.map((m) => m.method),
+      ['passkey'],
+    );
   });
 });
