@@ -99,6 +99,24 @@ describe('preference centre pages', () => {
     ]);
   });
 
+  it('lets the customer choose the channel for order updates, which cannot be silenced', async () => {
+    const { id, browser } = await signedInCustomer(t);
+    const page = await browser.get('/account/preferences?lang=en');
+    assert.match(page.body, /Order and delivery updates/);
+    assert.doesNotMatch(page.body, /name="topic_transactional"/);
+    const res = await browser.post('/account/preferences', {
+      ...formOf(page.body),
+      transactional_channel: 'sms',
+    });
+    assert.equal(res.statusCode, 303);
+    const { prefs } = await loadPreferences(t.ctx, id);
+    assert.equal(prefs.channels.order[0], 'sms');
+    assert.equal(prefs.channels.enabled.sms, true);
+    assert.equal(prefs.topics.transactional, 'on');
+    const again = await browser.get('/account/preferences');
+    assert.match(again.body, /name="transactional_channel" value="sms" checked/);
+  });
+
   it('turns a soft opt-in off with one click, and says it is one', async () => {
     const { id, browser } = await signedInCustomer(t);
     await grantSoftOptIn(t.ctx, id, { orderNumber: 'TB-2001' });
