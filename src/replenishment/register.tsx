@@ -74,7 +74,7 @@ export function registerReplenishment(app: FastifyInstance): void {
         cycle: link.cycle,
         cartId: cartIdFrom(request, app.config),
       });
-      if (!result.ok) throw new AppError('out-of-stock', { names: plan.productName });
+      if (!result.ok) throw new AppError('out-of-stock', { skus: plan.productName });
       setCartCookie(reply, app.config, result.cartId);
       return reply.redirect('/checkout', 303);
     }
