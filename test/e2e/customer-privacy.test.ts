@@ -7,6 +7,7 @@ import { personalTables } from '../../src/db/personal-data.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
 import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
 import { findEverywhere } from '../helpers/db-catalogue.ts';
+import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
 import { type Person, type SeededCustomer, seedCustomer } from '../helpers/privacy-fixtures.ts';
 
 const FISCAL = new Set<string>(
@@ -166,5 +167,39 @@ describe('a customer takes their data and deletes their account, in the browser'
     await page.getByRole('heading', { level: 1, name: 'Your account has been deleted' }).waitFor();
     await expectNoAxeViolations(page);
     await scanIsClean(shop, person);
+  });
+  it('staff, en: find a customer and read what they allow, in plain words', async () => {
+    const person: Person = {
+      email: 'stella.staffview@example.nl',
+      name: 'Stella Kijkgraag',
+      phone: '+31 6 8888 5678',
+      street: 'Beheerstraat',
+    };
+    const customer = await seedCustomer(shop.shop, person);
+    await createStaff(shop.shop.db, { email: 'olga@shop.test', name: 'Olga Owner' });
+    const page = await shop.open('/admin/login?lang=en', { browserLocale: 'en-GB' });
+    await page.getByLabel('E-mail address', { exact: true }).fill('olga@shop.test');
+    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/admin');
+    await page
+      .getByRole('navigation', { name: 'Admin menu' })
+      .getByRole('link', { name: 'Customers' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    await page.getByLabel('Search by e-mail address or name').fill('kijkgraag');
+    await page.getByRole('button', { name: 'Search' }).click();
+    assert.equal(await seen(page.getByRole('status')), '1 customer(s)');
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: person.email }).click();
+    await page.getByRole('heading', { level: 1, name: person.name }).waitFor();
+    const main = await seen(page.getByRole('main'));
+    assert.match(
+      main,
+      /E-mail only\. Topics: order updates; replenishment reminders\. At most 2 a month\. Quiet 21:00–08:00 Europe\/Amsterdam\./,
+    );
+    for (const n of customer.orderNumbers) assert.ok(main.includes(n), n);
+    assert.match(main, /topics\.replenishment/);
+    await expectNoAxeViolations(page);
   });
 });
