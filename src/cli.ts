@@ -13,6 +13,7 @@ import { type Db, openDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedDemo } from './db/seed.ts';
 import { defaultJobKinds } from './jobs/default-kinds.ts';
+import { scheduleHousekeeping } from './jobs/housekeeping.ts';
 import { startWorker } from './jobs/worker.ts';
 import { issueSetupLink } from './staff/setup-link.ts';
 import { buildApp } from './web/app.ts';
@@ -108,6 +109,7 @@ async function serve(ctx: Ctx, io: Io): Promise<number> {
       );
   }
   const app = await buildApp(config, { db, clock: ctx.clock });
+  await scheduleHousekeeping(ctx);
   const jobs = startWorker(ctx, defaultJobKinds, { pollMs: config.jobPollMs, log: app.log });
   app.addHook('onClose', () => jobs.stop());
   await app.listen({ port: config.port, host: config.host });
@@ -131,6 +133,7 @@ async function serve(ctx: Ctx, io: Io): Promise<number> {
 /** Only the job loop, for scale-out: stops after the job in hand on SIGTERM or SIGINT. */
 async function worker(ctx: Ctx, io: Io): Promise<number> {
   await migrateToLatest(ctx.db);
+  await scheduleHousekeeping(ctx);
   const line = (level: string) => (obj: object, msg: string) =>
     io.err(`${JSON.stringify({ level, time: new Date().toISOString(), msg, ...obj })}\n`);
   const jobs = startWorker(ctx, defaultJobKinds, {

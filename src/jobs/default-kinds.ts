@@ -5,6 +5,7 @@ import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
 import { orderShippedJob } from '../messaging/send-order-shipped.ts';
 import { refundJob } from '../payments/refund-job.ts';
 import { replenishmentRemindersJob } from '../replenishment/send-reminders.ts';
+import { housekeepingJob } from './housekeeping.ts';
 import type { JobKinds } from './job-kind.ts';
 
 /**
@@ -17,6 +18,7 @@ const fulfilmentJob = { maxAttempts: 1, run: async () => {} };
 export const defaultJobKinds: JobKinds = {
   'order-confirmation': orderConfirmationJob,
   fulfilment: fulfilmentJob,
+  housekeeping: housekeepingJob,
   refund: refundJob,
   'order-shipped': orderShippedJob,
   'order-delayed': orderDelayedJob,
