@@ -57,6 +57,13 @@ export const errorCatalogue = {
       en: 'This link has been used or has expired. Ask for a new one.',
     },
   },
+  'mail-not-sent': {
+    status: 503,
+    message: {
+      nl: 'We konden de e-mail nu niet versturen. Probeer het over een paar minuten opnieuw.',
+      en: 'We could not send the e-mail just now. Please try again in a few minutes.',
+    },
+  },
   'passkey-failed': {
     status: 401,
     message: {
