@@ -16,6 +16,8 @@ export type MessageFacts = {
   urgency: Urgency;
   deadline: string | null;
   onRequest: boolean;
+  /** The message being decided, when it exists already: its own claim never counts against the limit. */
+  messageId?: string;
 };
 
 /**
@@ -81,8 +83,10 @@ export async function loadDecisionInput(ctx: Ctx, m: MessageFacts, now: number):
     .selectFrom('gateway_messages')
     .select('sent_at')
     .where('customer_id', '=', customer.id)
-    .where('status', '=', 'sent')
+    // sent, or claimed for sending (a delivery in flight counts already); never the message being decided
+    .where('status', 'in', ['sent', 'sending'])
     .where('topic', '!=', 'transactional')
+    .where('id', '!=', m.messageId ?? '')
     .where('sent_at', '>', new Date(now - MONTH_MS).toISOString())
     .orderBy('sent_at')
     .execute();

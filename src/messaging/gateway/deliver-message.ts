@@ -1,8 +1,11 @@
+import { sql } from 'kysely';
 import { isoNow } from '../../clock.ts';
 import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
 import { suppressAddress } from '../../customers/suppression.ts';
+import { dbKind } from '../../db/database.ts';
 import type { ClaimedJob, JobKind } from '../../jobs/job-kind.ts';
+import { inTransaction } from '../../preferences/preference-store.ts';
 import type { Topic } from '../../preferences/preferences.ts';
 import { sendPush } from '../channels/send-push.ts';
 import { smsChannel } from '../channels/sms-channel.ts';
@@ -51,21 +54,35 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
   const nowMs = ctx.clock.now().epochMilliseconds;
   const at = isoNow(ctx.clock);
   const topic = row.topic as Topic;
-  const decision = decide(
-    await loadDecisionInput(
-      ctx,
-      {
-        customerId: row.customer_id,
-        to: row.to_address,
-        topic,
-        urgency: row.urgency as Urgency,
-        deadline: row.deadline,
-        onRequest: row.on_request === 1,
-      },
-      nowMs,
-    ),
-  );
-  await recordDecision(ctx, row, decision, 'send-time', at);
+  // Decided and, on 'send', claimed ('sending', counted by the frequency limit from now on) in one transaction
+  // that holds the customer's row: two workers cannot both send the customer's last allowed message.
+  const decision = await inTransaction(ctx, async (tx) => {
+    if (row.customer_id && topic !== 'transactional' && dbKind(ctx.config.databaseUrl) === 'postgres')
+      await sql`select id from customers where id = ${row.customer_id} for update`.execute(tx.db);
+    const d = decide(
+      await loadDecisionInput(
+        tx,
+        {
+          customerId: row.customer_id,
+          to: row.to_address,
+          topic,
+          urgency: row.urgency as Urgency,
+          deadline: row.deadline,
+          onRequest: row.on_request === 1,
+          messageId: row.id,
+        },
+        nowMs,
+      ),
+    );
+    await recordDecision(tx, row, d, 'send-time', at);
+    if (d.action === 'send')
+      await tx.db
+        .updateTable('gateway_messages')
+        .set({ status: 'sending', sent_at: at })
+        .where('id', '=', row.id)
+        .execute();
+    return d;
+  });
   if (decision.action === 'hold') {
     await enqueueDelivery(ctx, row.id, row.decisions + 1, decision.until);
     return { status: 'held' };

@@ -49,6 +49,8 @@ export async function recordDecision(
       reason: decision.reason,
       channel,
       hold_until: holdUntil,
+      // a claim for sending that this decision takes back no longer counts as sent
+      sent_at: null,
       decisions: eb('decisions', '+', 1),
       updated_at: at,
     }))
