@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createDecipheriv, createECDH, createPublicKey, hkdfSync, randomBytes, verify } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { Agent, createServer } from 'node:https';
+import { Agent, createServer, globalAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,11 @@ export type PushServiceStandIn = {
   subscribe(): BrowserSubscription;
   /** Makes the push service answer this status for the endpoint from now on (e.g. 410: unsubscribed; 503). */
   answer(endpoint: string, status: number): void;
+  /**
+   * Trusts the stand-in's certificate for every https request of this process until `close` (for tests that
+   * reach sendPush through the gateway, where no agent can be passed).
+   */
+  trustEverywhere(): void;
   close(): Promise<void>;
 };
 
@@ -52,6 +57,7 @@ export async function startPushService(applicationServerKey: string): Promise<Pu
   const received: ReceivedPush[] = [];
   const refused: PushServiceStandIn['refused'] = [];
   let origin = '';
+  let trusted = false;
 
   const server = createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -105,7 +111,12 @@ export async function startPushService(applicationServerKey: string): Promise<Pu
     answer(endpoint, status) {
       answers.set(endpoint, status);
     },
+    trustEverywhere() {
+      globalAgent.options.ca = tls.cert;
+      trusted = true;
+    },
     async close() {
+      if (trusted) delete globalAgent.options.ca;
       agent.destroy();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

@@ -208,3 +208,21 @@ describe('VAPID keys', () => {
     );
   });
 });
+
+describe('sendPush without an agent of its own', () => {
+  it('reaches a push service the process trusts, as the gateway calls it', async () => {
+    const t = await startTestApp();
+    const push = await startPushService(vapidDetails(t.config)?.publicKey ?? '');
+    try {
+      push.trustEverywhere();
+      const customer = await testCustomer(t.ctx);
+      await savePushSubscription(t.ctx, customer.id, push.subscribe(), 'Firefox');
+      const message = { id: 'g-1', title: 'Hello', body: 'From the gateway', url: '/' };
+      assert.deepEqual(await sendPush(t.ctx, customer.id, message), { delivered: 1 });
+      assert.equal(JSON.parse(push.received[0]?.text ?? '{}').body, 'From the gateway');
+    } finally {
+      await push.close();
+      await t.close();
+    }
+  });
+});
