@@ -32,8 +32,8 @@ const REASONS = {
 
 /**
  * Web push and SMS for customers: the page /account/notifications, the island's JSON post of a browser's
- * PushSubscription, removing a device, the mobile number for SMS, and the service worker at /sw.js (at the root, so its scope covers the
- * whole site; never cached for long, so a changed worker reaches browsers).
+ * PushSubscription, removing a device, the mobile number for SMS, and the service worker at /sw.js (at the
+ * root, so its scope covers the whole site; never cached for long, so a changed worker reaches browsers).
  */
 export function registerChannels(app: FastifyInstance): void {
   const serviceWorker = readFileSync(resolve(PUBLIC_DIR, 'sw.js'), 'utf8');
