@@ -402,6 +402,27 @@ describe('replenishment', () => {
     assert.equal((await viewCart(t.ctx, cartId))?.lines[0]?.unitPriceCents, 800);
   });
 
+  it('a reorder of a product taken off sale is refused by name, and nothing lands in the cart', async () => {
+    await regularCustomer();
+    t.clock.set('2026-06-17T10:00:00Z');
+    await sendReminders(t.ctx);
+    const plan = await planOf(t, anne);
+    await t.db.updateTable('products').set({ active: 0 }).where('id', '=', productId).execute();
+    try {
+      const browser = new Browser(t.app);
+      await browser.get(`${linkPath(t, 'reorder', plan.id, 1)}?lang=en`);
+      const refused = await browser.post(linkPath(t, 'reorder', plan.id, 1), {});
+      assert.equal(refused.statusCode, 409);
+      assert.match(refused.body, /not everything is in stock any more: Vacuum bags/);
+      assert.equal(
+        [...browser.cookies.keys()].some((k) => k.endsWith('tb_cart')),
+        false,
+      );
+    } finally {
+      await t.db.updateTable('products').set({ active: 1 }).where('id', '=', productId).execute();
+    }
+  });
+
   it('/account/reminders needs sign-in, shows the prediction, and lets the customer correct or stop it', async () => {
     const anonymous = await new Browser(t.app).get('/account/reminders');
     assert.equal(anonymous.statusCode, 303);
