@@ -131,6 +131,30 @@ describe('the job runner', () => {
     assert.equal((await job('w')).status, 'done');
   });
 
+  it('keeps the claim of a job that runs longer than its lease', async () => {
+    let stolen: unknown = 'not tried';
+    const kinds: JobKinds = {
+      long: {
+        maxAttempts: 1,
+        run: async () => {
+          // the job works for over three leases of (shop) time, as a big import would
+          for (let i = 0; i < 5; i++) {
+            clock.advance({ milliseconds: 100 });
+            await new Promise((resolve) => setTimeout(resolve, 80));
+          }
+          stolen = await claimJob(ctx, ['long'], 150);
+        },
+      },
+    };
+    await enqueueJob(ctx, { kind: 'long', payload: {}, idempotencyKey: 'long' });
+    const outcomes = await runJobsUntilIdle(ctx, kinds, { leaseMs: 150 });
+    assert.equal(stolen, null, 'no other worker could claim it while it ran');
+    assert.deepEqual(
+      outcomes.map((o) => [o.outcome, o.attempt]),
+      [['done', 1]],
+    );
+  });
+
   it('never lets two workers run the same job', async () => {
     const second: Ctx = process.env.DATABASE_URL
       ? { ...ctx, db: openDb(testDb.url, { schema: testDb.schema!, poolSize: 5 }) } // another pool, like another process

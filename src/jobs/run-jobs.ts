@@ -42,6 +42,15 @@ export async function runNextJob(
     // its last attempt's worker died (the lease ran out): nothing left to try
     error = job.last_error ?? 'the worker stopped during the last attempt';
   } else {
+    const lease = options.leaseMs ?? DEFAULT_LEASE_MS;
+    // a long job keeps its claim: the lease is renewed a few times per lease while it runs
+    const renewal = setInterval(
+      () => {
+        renewLease(ctx, job.id, token, lease).catch(() => {});
+      },
+      Math.max(50, Math.floor(lease / 3)),
+    );
+    renewal.unref();
     try {
       await kind.run(ctx, {
         id: job.id,
@@ -51,6 +60,8 @@ export async function runNextJob(
       });
     } catch (err) {
       error = err instanceof Error ? err.message || err.name : String(err);
+    } finally {
+      clearInterval(renewal);
     }
   }
 
@@ -85,6 +96,17 @@ export async function runNextJob(
     })
     .execute();
   return { ...base, outcome: 'retry', error };
+}
+
+/** Moves a running job's lease on, as long as this claim (token) still holds it. */
+async function renewLease(ctx: Ctx, id: string, token: string, leaseMs: number): Promise<void> {
+  await ctx.db
+    .updateTable('jobs')
+    .set({ locked_until: new Date(ctx.clock.now().epochMilliseconds + leaseMs).toISOString() })
+    .where('id', '=', id)
+    .where('locked_by', '=', token)
+    .where('status', '=', 'running')
+    .execute();
 }
 
 /** Runs due jobs one after another until none is due; returns what happened (tests, the CLI). */
