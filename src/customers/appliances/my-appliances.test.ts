@@ -313,6 +313,48 @@ describe('my appliances', () => {
     );
     assert.match(checkout.body, /name="name" type="text" value="Eva"/, 'the household’s address');
 
+    // a saved address of the household can be chosen; using Eva's touches hers, a new one becomes Frits's own
+    await t.db
+      .insertInto('customer_addresses')
+      .values({
+        id: 'address-frits-work',
+        customer_id: frits,
+        name: 'Frits',
+        street: 'Kantoorlaan',
+        house_number: '1',
+        addition: '',
+        postcode: '1234 AB',
+        city: 'Amsterdam',
+        country: 'NL',
+        created_at: '2026-01-01T00:00:00.000Z',
+        last_used_at: '2026-01-01T00:00:00.000Z',
+      })
+      .execute();
+    const chooser = await f.get('/checkout?lang=en');
+    assert.match(chooser.body, /Eva, Oudegracht 12, 3511 AB Utrecht, NL \(filled in\)/);
+    assert.match(
+      chooser.body,
+      /href="\/checkout\?address=address-frits-work">Frits, Kantoorlaan 1, 1234 AB Amsterdam, NL/,
+    );
+    const chosen = await f.get('/checkout?address=address-frits-work&lang=en');
+    assert.match(chosen.body, /name="street" type="text" value="Kantoorlaan"/);
+    t.clock.advance({ minutes: 5 });
+    await placeOrder(f, { email: 'frits@example.nl', ...ADDRESS, name: 'Eva' });
+    const addresses = await t.db
+      .selectFrom('customer_addresses')
+      .select(['customer_id', 'street', 'last_used_at'])
+      .where('customer_id', 'in', [eva, frits])
+      .orderBy('street')
+      .execute();
+    assert.deepEqual(addresses, [
+      { customer_id: frits, street: 'Kantoorlaan', last_used_at: '2026-01-01T00:00:00.000Z' },
+      {
+        customer_id: eva,
+        street: 'Oudegracht',
+        last_used_at: new Date(t.clock.now().epochMilliseconds).toISOString(),
+      },
+    ]);
+
     const s = await signedInCustomer(t.app, t.ctx, stranger);
     assert.doesNotMatch((await s.get('/account/appliances?lang=en')).body, /Philips FC8520\/09/);
     assert.equal((await s.get(`/account/appliances/${mine}`)).statusCode, 404);
