@@ -92,7 +92,13 @@ export const PreferencesSchema = Type.Object(
     timeZone: Type.String({ minLength: 1, maxLength: 64 }),
     locale: Type.Union(LOCALES.map((l) => Type.Literal(l))),
   },
-  { additionalProperties: false, $id: 'Preferences' },
+  {
+    additionalProperties: false,
+    $id: 'Preferences',
+    title: 'Preferences',
+    description:
+      "A customer's preferences (the preference centre): channels, topics, how often, when, language. See docs/preferences.md.",
+  },
 );
 
 export type Preferences = {
