@@ -109,6 +109,7 @@ describe('a customer takes their data and deletes their account, in the browser'
     await page.getByRole('heading', { level: 1, name: /Jouw gegevens bij/ }).waitFor();
     assert.ok((await seen(page.getByRole('main'))).includes(customer.orderNumbers[0]!));
     await expectNoAxeViolations(page);
+    await noSideways(page);
     await page.getByRole('link', { name: 'Terug naar je gegevens' }).click();
 
     // deleting: step 1 lists what goes and what is kept until when

@@ -74,11 +74,11 @@ export function ExportSummaryPage({ ctx, data }: { ctx: PageCtx; data: PersonalD
                 <p>{t('privacy.summaryEmpty')}</p>
               ) : (
                 table.rows.map((row, i) => (
-                  <dl key={i} class="specs">
+                  <dl key={i}>
                     {Object.entries(row).map(([column, value]) => (
                       <div key={column}>
                         <dt>{column}</dt>
-                        <dd>{shown(value)}</dd>
+                        <dd>{breakable(shown(value))}</dd>
                       </div>
                     ))}
                   </dl>
@@ -97,6 +97,12 @@ export function ExportSummaryPage({ ctx, data }: { ctx: PageCtx; data: PersonalD
 
 /** Long values (a message's HTML, a photo) are cut short here; the JSON file holds them whole. */
 const SHOWN_CHARS = 300;
+
+/** Long unbroken values (addresses, URLs, JSON) may wrap anywhere on a narrow screen: a <wbr> every few characters. */
+function breakable(text: string) {
+  const parts = text.match(/.{1,20}/gsu) ?? [''];
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [<wbr key={i} />, part]));
+}
 
 function shown(value: unknown): string {
   if (value === null || value === undefined) return '—';
