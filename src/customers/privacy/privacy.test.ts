@@ -326,6 +326,24 @@ describe('export and erasure of a customer', () => {
     assert.ok(doc.paths['/api/v1/me/export']?.get?.responses['401']);
   });
 
+  it('anonymises at once the orders already older than the retention period, and lists none as kept', async () => {
+    const zoe = await seedCustomer(t, ZOE);
+    t.clock.advance({ hours: 8 * 366 * 24 });
+    const plan = await erasurePlan(t.ctx, zoe.id);
+    assert.deepEqual(plan?.retained, []);
+    const result = await eraseAccount(t.ctx, zoe.id);
+    assert.ok(result.erased);
+    assert.deepEqual(result.retained, []);
+    assert.deepEqual(await findEverywhere(t.db, needles(ZOE)), []);
+    const orders = await t.db
+      .selectFrom('orders')
+      .select(['email', 'total_cents'])
+      .where('number', 'in', zoe.orderNumbers)
+      .execute();
+    assert.equal(orders.length, 2, 'the sales records stay, anonymised');
+    assert.ok(orders.every((o) => o.email === 'erased@erased.invalid' && o.total_cents > 0));
+  });
+
   it('removes a household left without members, and purges each record once', async () => {
     const max = await seedCustomer(t, MAX);
     const zoe = await seedCustomer(t, ZOE, { householdWith: max.id });
