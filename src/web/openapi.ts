@@ -23,7 +23,17 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         { name: 'cart', description: 'Carts without an account' },
         { name: 'checkout', description: 'Placing orders, exactly once per Idempotency-Key' },
         { name: 'system', description: 'Health' },
+        {
+          name: 'account',
+          description:
+            "The signed-in customer's own data: preferences, customer terms, export and erasure (session cookie)",
+        },
       ],
+    },
+    // shared schemas keep their own names ("Preferences") instead of def-0, def-1, …
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, i) =>
+        typeof json.$id === 'string' ? json.$id : `def-${i}`,
     },
     hideUntagged: true,
   });
