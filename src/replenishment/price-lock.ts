@@ -1,7 +1,7 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 
-/** How long the price quoted in a reminder is honoured. */
+/** How long the price quoted in a reminder is honoured: through the 7th day after the reminder (shop zone). */
 export const PRICE_HONOURED_DAYS = 7;
 
 /**

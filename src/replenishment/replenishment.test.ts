@@ -162,7 +162,7 @@ describe('replenishment', () => {
       .where('plan_id', '=', plan.id)
       .executeTakeFirstOrThrow();
     assert.equal(reminder.quoted_cents, 1000);
-    assert.equal(reminder.price_valid_until, '2026-06-24T10:00:00.000Z');
+    assert.equal(reminder.price_valid_until, '2026-06-24T22:00:00.000Z', 'through 24 June in Amsterdam');
     // the next days add nothing for this cycle
     t.clock.set('2026-06-18T10:00:00Z');
     await sendReminders(t.ctx);
@@ -382,7 +382,7 @@ describe('replenishment', () => {
     await sendReminders(t.ctx);
     const bramPlan = await planOf(t, other);
     const late = new Browser(t.app);
-    t.clock.set('2026-06-23T10:00:01Z');
+    t.clock.set('2026-06-23T22:00:00Z'); // the reminder of 16 June held its price through 23 June
     await late.get(linkPath(t, 'reorder', bramPlan.id, 1));
     await late.post(linkPath(t, 'reorder', bramPlan.id, 1), {});
     const lateCart = [...late.cookies].find(([k]) => k.endsWith('tb_cart'))?.[1];

@@ -92,7 +92,9 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
     if (plan.active !== 1) continue; // off sale: nothing to reorder
     const runOutOn = plan.next_run_out!;
     const quotedCents = plan.price_cents * plan.quantity;
-    const validUntil = now.add({ hours: 24 * PRICE_HONOURED_DAYS });
+    // honoured through the 7th day after today (shop zone), so "up to and including" in the e-mail is exact
+    const lastPriceDay = addDays(today, PRICE_HONOURED_DAYS);
+    const validUntil = startOfDay(ctx, addDays(lastPriceDay, 1));
     const link = (action: 'reorder' | 'skip' | 'snooze' | 'interval' | 'stop') =>
       `${ctx.config.publicUrl}${reminderLinkPath(ctx.config.sessionSecret, { action, planId: plan.id, cycle: plan.cycle })}`;
     await ctx.db.transaction().execute(async (trx) => {
@@ -106,7 +108,7 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
           product_id: plan.product_id,
           quantity: plan.quantity,
           quoted_cents: plan.price_cents,
-          price_valid_until: new Date(validUntil.epochMilliseconds).toISOString(),
+          price_valid_until: validUntil,
           run_out_on: runOutOn,
           created_at: isoNow(ctx.clock),
         })
@@ -129,7 +131,7 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
           quantity: plan.quantity,
           quotedCents,
           currency: ctx.config.currency,
-          priceValidUntil: validUntil.toZonedDateTimeISO(ctx.config.shopTimezone).toPlainDate().toString(),
+          priceValidUntil: lastPriceDay,
           runOutOn,
           intervalDays: effectiveInterval(plan) ?? 0,
           links: {
