@@ -24,12 +24,13 @@ export type LinkData = {
 /**
  * Writes a single-use link (only the token's hash is stored) and mails it, transactional, keyed on the link so
  * a retry never sends a second mail. Known and unknown addresses go through exactly the same steps: a link to
- * an unknown address creates the account when it is followed.
+ * an unknown address creates the account when it is followed. False when the mail could not be handed to the
+ * mail server; the link is then withdrawn.
  */
 export async function sendCustomerLink(
   ctx: Ctx,
   input: { purpose: LinkPurpose; email: string; data: LinkData },
-): Promise<void> {
+): Promise<boolean> {
   const token = newToken();
   const tokenHash = hashToken(token);
   const now = ctx.clock.now();
@@ -51,6 +52,26 @@ export async function sendCustomerLink(
       created_at: new Date(now.epochMilliseconds).toISOString(),
     })
     .execute();
+  try {
+    await mailLink(ctx, input, token, tokenHash);
+    return true;
+  } catch {
+    // the mail server refused or could not be reached: nobody saw this link, so it is withdrawn
+    await ctx.db
+      .updateTable('customer_links')
+      .set({ used_at: new Date(ctx.clock.now().epochMilliseconds).toISOString() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
+    return false;
+  }
+}
+
+async function mailLink(
+  ctx: Ctx,
+  input: { purpose: LinkPurpose; email: string; data: LinkData },
+  token: string,
+  tokenHash: string,
+): Promise<void> {
   await sendMessage(ctx, {
     to: input.email,
     locale: input.data.locale,

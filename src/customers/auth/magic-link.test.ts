@@ -256,3 +256,20 @@ describe('signing in by magic link', () => {
     assert.equal((await t.db.selectFrom('customer_sessions').select('id_hash').execute()).length, 0);
   });
 });
+
+describe('signing in when the mail server is down', () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await startTestApp({ smtpUrl: 'smtp://127.0.0.1:9' });
+  });
+  afterEach(() => t.close());
+
+  it('says the link was not sent, and withdraws it', async () => {
+    const res = await new Browser(t.app).submit('/account/sign-in?lang=en', { email: 'anne@example.nl' });
+    assert.equal(res.statusCode, 503);
+    assert.match(res.body, /We could not send the e-mail just now/);
+    const links = await t.db.selectFrom('customer_links').select('used_at').execute();
+    assert.equal(links.length, 1);
+    assert.ok(links[0]!.used_at, 'the unsent link cannot be used');
+  });
+});

@@ -45,6 +45,8 @@ export const customerAuthMessages = defineMessages(
       'Dit is geen geldig voorwaardenbestand (JSON). Plak het hele bestand, of laat het vak leeg.',
     'signIn.problem.too-many-requests':
       'Er zijn net te veel inloglinks gevraagd. Wacht een kwartier en probeer het opnieuw.',
+    'signIn.problem.not-sent':
+      'We konden de e-mail nu niet versturen. Probeer het over een paar minuten opnieuw.',
     'signIn.sentTitle': 'Kijk in je mailbox',
     'signIn.sentBody':
       'Als {email} mag inloggen, is er een link naar je onderweg. De link werkt één keer, {minutes} minuten lang.',
@@ -148,6 +150,7 @@ export const customerAuthMessages = defineMessages(
       'This is not a valid terms file (JSON). Paste the whole file, or leave the box empty.',
     'signIn.problem.too-many-requests':
       'Too many sign-in links were asked for just now. Wait a quarter of an hour and try again.',
+    'signIn.problem.not-sent': 'We could not send the e-mail just now. Please try again in a few minutes.',
     'signIn.sentTitle': 'Check your inbox',
     'signIn.sentBody':
       'If {email} may sign in, a link is on its way. The link works once, for {minutes} minutes.',

@@ -6,7 +6,7 @@ import { LINKS_PER_ADDRESS, LINKS_PER_IP } from './request-sign-in-link.ts';
 
 export type KeepOfferResult =
   | { ok: true; email: string }
-  | { ok: false; reason: 'not-found' | 'already-kept' | 'too-many-requests' };
+  | { ok: false; reason: 'not-found' | 'already-kept' | 'too-many-requests' | 'not-sent' };
 
 /**
  * "Keep my appliance for next time" after a guest order: mails a 'keep-appliance' link to the order's own
@@ -30,7 +30,7 @@ export async function offerKeepAppliance(
     { kind: 'sign-in-link:ip', key: input.ip, max: LINKS_PER_IP, windowMinutes: 60 },
   ]);
   if (!allowed) return { ok: false, reason: 'too-many-requests' };
-  await sendCustomerLink(ctx, {
+  const sent = await sendCustomerLink(ctx, {
     purpose: 'keep-appliance',
     email,
     data: {
@@ -40,5 +40,5 @@ export async function offerKeepAppliance(
       orderNumber: order.number,
     },
   });
-  return { ok: true, email };
+  return sent ? { ok: true, email } : { ok: false, reason: 'not-sent' };
 }

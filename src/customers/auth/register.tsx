@@ -81,7 +81,8 @@ export function registerCustomerAuth(app: FastifyInstance): void {
         ) : (
           <SignInPage ctx={ctx} next={next} form={form} alert={message} />
         );
-      return sendPage(reply, page, result.reason === 'too-many-requests' ? 429 : 422);
+      const status = { 'too-many-requests': 429, 'not-sent': 503 }[result.reason as string] ?? 422;
+      return sendPage(reply, page, status);
     }
     return sendPage(
       reply,
@@ -156,6 +157,7 @@ export function registerCustomerAuth(app: FastifyInstance): void {
     const result = await offerKeepAppliance(request.ctx, { orderNumber: number, ip: request.ip });
     if (!result.ok && result.reason === 'not-found') throw new AppError('not-found');
     if (!result.ok && result.reason === 'too-many-requests') throw new AppError('too-many-requests');
+    if (!result.ok && result.reason === 'not-sent') throw new AppError('mail-not-sent');
     if (!result.ok) return reply.redirect('/account/sign-in?next=%2Faccount', 303);
     noStore(reply);
     return sendPage(reply, <LinkSentPage ctx={pageCtx(request, config)} email={result.email} kind="keep" />);

@@ -14,7 +14,7 @@ export const MAX_TERMS_CHARS = 64 * 1024;
 
 export type RequestLinkResult =
   | { ok: true }
-  | { ok: false; reason: 'email' | 'terms-too-long' | 'terms-json' | 'too-many-requests' };
+  | { ok: false; reason: 'email' | 'terms-too-long' | 'terms-json' | 'too-many-requests' | 'not-sent' };
 
 /**
  * "Send me a sign-in link". Whether or not an account exists for the address, the same steps run (a link is
@@ -35,7 +35,7 @@ export async function requestSignInLink(
     { kind: 'sign-in-link:ip', key: input.ip, max: LINKS_PER_IP, windowMinutes: 60 },
   ]);
   if (!allowed) return { ok: false, reason: 'too-many-requests' };
-  await sendCustomerLink(ctx, {
+  const sent = await sendCustomerLink(ctx, {
     purpose: 'sign-in',
     email,
     data: {
@@ -44,7 +44,7 @@ export async function requestSignInLink(
       ...(terms ? { terms } : {}),
     },
   });
-  return { ok: true };
+  return sent ? { ok: true } : { ok: false, reason: 'not-sent' };
 }
 
 function isJson(text: string): boolean {
