@@ -82,11 +82,13 @@ describe('sessions on the security page', () => {
     assert.equal((await stranger.get('/account')).statusCode, 200);
   });
 
-  it('gives every sign-in a fresh session id', async () => {
+  it('gives every sign-in a fresh session id and ends the earlier one of this browser', async () => {
     const browser = await device(t, 'anne@example.nl', PHONE);
     const first = browser.cookies.get('tb_customer');
     await signInByLink(browser, t.ctx, 'anne@example.nl');
     assert.notEqual(browser.cookies.get('tb_customer'), first);
+    const stale = await t.app.inject({ url: '/account', headers: { cookie: `tb_customer=${first}` } });
+    assert.equal(stale.statusCode, 303, 'the session of the earlier sign-in in this browser ended');
   });
 
   it('refuses a cross-site form post that would sign a customer out everywhere', async () => {

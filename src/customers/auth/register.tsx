@@ -81,7 +81,7 @@ export function registerCustomerAuth(app: FastifyInstance): void {
         ) : (
           <SignInPage ctx={ctx} next={next} form={form} alert={message} />
         );
-      const status = { 'too-many-requests': 429, 'not-sent': 503 }[result.reason as string] ?? 422;
+      const status = result.reason === 'too-many-requests' ? 429 : result.reason === 'not-sent' ? 503 : 422;
       return sendPage(reply, page, status);
     }
     return sendPage(
@@ -110,7 +110,7 @@ export function registerCustomerAuth(app: FastifyInstance): void {
       },
     });
     if (!followed.ok) return linkInvalid(request, reply);
-    setCustomerCookie(reply, config, followed.sessionToken);
+    await replaceSession(request, reply, followed.sessionToken);
     if (followed.created && followed.data.terms) {
       const applied = await applySignupTerms(
         request.ctx,
@@ -127,6 +127,13 @@ export function registerCustomerAuth(app: FastifyInstance): void {
     if (next === '/account' && notes.size > 0) return reply.redirect(`/account?${notes}`, 303);
     return reply.redirect(next, 303);
   });
+
+  /** A sign-in in a browser that was signed in already ends that earlier session: one session per browser. */
+  async function replaceSession(request: FastifyRequest, reply: FastifyReply, sessionToken: string) {
+    const earlier = customerToken(request, config);
+    if (earlier) await endCustomerSession(request.ctx, earlier);
+    setCustomerCookie(reply, config, sessionToken);
+  }
 
   function linkInvalid(request: FastifyRequest, reply: FastifyReply) {
     return sendPage(
@@ -267,7 +274,7 @@ export function registerCustomerAuth(app: FastifyInstance): void {
     });
     reply.clearCookie(challengeCookie.name, challengeCookie.options);
     if (!result.ok) throw new AppError('passkey-failed');
-    setCustomerCookie(reply, config, result.sessionToken);
+    await replaceSession(request, reply, result.sessionToken);
     return reply.send({ redirect: safeAccountNext(body.next) });
   });
 }
