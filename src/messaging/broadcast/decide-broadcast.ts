@@ -4,7 +4,7 @@ import { addressHash } from '../../customers/suppression.ts';
 import { defaultPreferences, type Preferences, type Topic } from '../../preferences/preferences.ts';
 import type { Decision, Suppression, Urgency } from '../gateway/contract.ts';
 import { decide } from '../gateway/decide.ts';
-import { reachOf } from '../gateway/decision-input.ts';
+import { reachOfMany } from '../gateway/decision-input.ts';
 import { compileProfile, MONTH_MS } from '../gateway/profile.ts';
 import { type Audience, audienceTopic, loadAudience, type Recipient } from './audience.ts';
 
@@ -112,11 +112,18 @@ export async function decideBroadcast(
   const decisions: Decision[] = new Array(recipients.length);
   const locales: Locale[] = new Array(recipients.length);
   const none: number[] = [];
+  const reachableOf = (r: Recipient) => {
+    if (topic === 'transactional') return true;
+    const e = evidence.get(r.id);
+    return e !== undefined && e.state !== 'off';
+  };
+  // the channels each reachable customer can be reached on (web push, SMS), asked in batches
+  const reach = await reachOfMany(ctx, recipients.filter(reachableOf));
   for (let i = 0; i < recipients.length; i++) {
     const r = recipients[i]!;
     const fallback: Locale = r.locale === 'nl' || r.locale === 'en' ? r.locale : ctx.config.defaultLocale;
     const e = topic === 'transactional' ? undefined : evidence.get(r.id);
-    const reachable = topic === 'transactional' || (e !== undefined && e.state !== 'off');
+    const reachable = reachableOf(r);
     let profile = noConsent;
     if (reachable || r.docJson === null) {
       const prefs = r.docJson === null ? defaultsFor(fallback) : (JSON.parse(r.docJson) as Preferences);
@@ -125,7 +132,7 @@ export async function decideBroadcast(
         profile = compileProfile(
           prefs,
           e ? { [topic]: { state: e.state, at: e.at } } : {},
-          await reachOf(ctx, { id: r.id, phone: r.phone }),
+          reach.get(r.id) ?? { push: false, sms: false },
         );
     } else {
       locales[i] = docLocale(r.docJson) ?? fallback;
