@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-customers.ts';
 import * as m0010 from './migrations/0010-gateway.ts';
 import * as m0011 from './migrations/0011-channels.ts';
 import * as m0012 from './migrations/0012-replenishment.ts';
+import * as m0013 from './migrations/0013-vouchers.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-gateway': m0010,
   '0011-channels': m0011,
   '0012-replenishment': m0012,
+  '0013-vouchers': m0013,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

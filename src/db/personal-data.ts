@@ -282,6 +282,21 @@ export const personalData: PersonalDataRegistry = {
     onErase: 'retain-fiscal',
     placeholders: { checkout_url: null },
   },
+  voucher_redemptions: {
+    personal: true,
+    what: {
+      en: 'Vouchers and gift cards used in your orders, and the amounts.',
+      nl: 'Kortingscodes en cadeaukaarten die je bij je bestellingen gebruikte, en de bedragen.',
+    },
+    columns: ['order_id', 'email_key'],
+    find: { by: 'order', column: 'order_id' },
+    onErase: 'retain-fiscal',
+    placeholders: { email_key: null },
+  },
+  vouchers: {
+    personal: false,
+    why: 'Discount codes and gift cards as the shop issued them; who used one is in voucher_redemptions.',
+  },
 
   // ── messages and requests
   outbox_messages: {

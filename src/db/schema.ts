@@ -10,6 +10,7 @@ import type { PaymentTables } from '../payments/tables.ts';
 import type { PreferenceTables } from '../preferences/tables.ts';
 import type { ReplenishmentTables } from '../replenishment/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
+import type { VoucherTables } from '../vouchers/tables.ts';
 
 /** The whole schema: each domain declares its own tables; they meet only here. */
 export type Database = CatalogTables &
@@ -23,4 +24,5 @@ export type Database = CatalogTables &
   PreferenceTables &
   GatewayTables &
   ChannelTables &
-  ReplenishmentTables;
+  ReplenishmentTables &
+  VoucherTables;

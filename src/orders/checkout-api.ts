@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { refusalText } from '../vouchers/refusal-text.ts';
 import { ErrorSchema } from '../web/api-schemas.ts';
 import { isCartId } from './cart-id.ts';
 import { type CheckoutResult, checkout, type OrderReceipt } from './checkout.ts';
@@ -30,13 +31,31 @@ const CheckoutBody = Type.Object({
     { description: 'mailbox only when every line fits through the mailbox and the parcel weighs ≤ 2 kg' },
   ),
   paymentMethod: Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m))),
+  codes: Type.Optional(
+    Type.Array(Type.String({ maxLength: 40 }), {
+      maxItems: 2,
+      description:
+        'Voucher and gift-card codes (at most one of each), e.g. TB-ABCD-2345; case, spaces and dashes do not matter. A refused code answers 422 with the reason in `fields.codes`, and nothing is ordered.',
+    }),
+  ),
+  voucherCode: Type.Optional(Type.String({ maxLength: 40, description: 'Same as one entry of `codes`' })),
+  giftCardCode: Type.Optional(Type.String({ maxLength: 40, description: 'Same as one entry of `codes`' })),
 });
 
 const ReceiptSchema = Type.Object(
   {
     orderNumber: Type.String({ description: 'Human order number, also the bank transfer reference' }),
     status: Type.String({ description: 'awaiting_payment after a bank-transfer checkout' }),
-    total: Type.Integer({ description: 'Amount to pay in cents, incl. VAT and shipping' }),
+    total: Type.Integer({
+      description:
+        'Amount to pay in cents, incl. VAT and shipping, after the voucher discount and less the gift card',
+    }),
+    discount: Type.Optional(
+      Type.Integer({ description: 'Voucher discount in cents on the items, incl. VAT' }),
+    ),
+    giftCard: Type.Optional(
+      Type.Integer({ description: 'Paid with the gift card, in cents; status is paid when nothing is left' }),
+    ),
     currency: Type.String(),
     deliveryDate: Type.String({ format: 'date', description: 'Promised delivery date (if paid in time)' }),
     shippingMethod: Type.String(),
@@ -109,6 +128,8 @@ export function presentReceipt(request: FastifyRequest, receipt: OrderReceipt) {
     orderNumber: receipt.orderNumber,
     status: receipt.status,
     total: receipt.total,
+    ...(receipt.discount ? { discount: receipt.discount } : {}),
+    ...(receipt.giftCard ? { giftCard: receipt.giftCard } : {}),
     currency: receipt.currency,
     deliveryDate: receipt.deliveryDate,
     shippingMethod: receipt.shippingMethod,
@@ -131,6 +152,12 @@ export function checkoutError(
         'validation-failed',
         {},
         { shippingMethod: request.t('checkout.error.shipping-method-not-available') },
+      );
+    case 'code-refused':
+      return new AppError(
+        'validation-failed',
+        {},
+        { codes: refusalText(request.t, request.locale, request.ctx.config.currency, result.refusal) },
       );
     case 'out-of-stock':
       return new AppError('out-of-stock', { skus: result.skus.join(', ') }, undefined, { skus: result.skus });

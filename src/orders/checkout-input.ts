@@ -1,3 +1,4 @@
+import { normaliseCode } from '../vouchers/codes.ts';
 import { isShippingMethod, type ShippingMethod } from './shipping-methods.ts';
 
 export type Address = {
@@ -16,6 +17,8 @@ export type CheckoutInput = {
   address: Address;
   shippingMethod: ShippingMethod;
   paymentMethod: PaymentMethod;
+  /** Voucher and gift-card codes, normalised (src/vouchers/codes.ts); absent when none. */
+  codes?: string[];
 };
 
 /** Bank transfer always; the online methods (Mollie's hosted checkout) only when MOLLIE_API_KEY is set. */
@@ -29,7 +32,7 @@ export const PAYMENT_METHODS: readonly PaymentMethod[] = [
 
 /** Why a field was refused; `example` shows a valid postcode for the chosen country. */
 export type FieldProblem = {
-  reason: 'required' | 'too-long' | 'email' | 'postcode' | 'house-number' | 'country' | 'choice';
+  reason: 'required' | 'too-long' | 'email' | 'postcode' | 'house-number' | 'country' | 'choice' | 'code';
   example?: string;
 };
 
@@ -107,6 +110,8 @@ export function parseCheckoutInput(raw: unknown): ParsedCheckout {
   if (!PAYMENT_METHODS.includes(paymentMethod as PaymentMethod))
     fields.paymentMethod = { reason: paymentMethod ? 'choice' : 'required' };
 
+  const codes = parseCodes(body, fields);
+
   if (Object.keys(fields).length > 0) return { ok: false, fields };
   return {
     ok: true,
@@ -115,8 +120,33 @@ export function parseCheckoutInput(raw: unknown): ParsedCheckout {
       address: { name, street, houseNumber, addition, postcode, city, country: countryText as Country },
       shippingMethod: shippingMethod as ShippingMethod,
       paymentMethod: paymentMethod as PaymentMethod,
+      ...(codes.length > 0 ? { codes } : {}),
     },
   };
+}
+
+/**
+ * Voucher and gift-card codes: `codes` (an array, or one string with codes separated by commas), `voucherCode`
+ * and `giftCardCode`; case, spaces and dashes do not matter. At most one voucher and one gift card.
+ */
+function parseCodes(body: Record<string, unknown>, fields: Record<string, FieldProblem>): string[] {
+  const typed: unknown[] = [];
+  if (Array.isArray(body.codes)) typed.push(...body.codes);
+  else if (typeof body.codes === 'string') typed.push(...body.codes.split(/[,;\n]/));
+  else if (body.codes !== undefined && body.codes !== null) typed.push(body.codes);
+  typed.push(body.voucherCode, body.giftCardCode);
+  const codes: string[] = [];
+  for (const value of typed) {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
+    const code = typeof value === 'string' && value.length <= 40 ? normaliseCode(value) : null;
+    if (!code) {
+      fields.codes = { reason: 'code' };
+      continue;
+    }
+    if (!codes.includes(code)) codes.push(code);
+  }
+  if (codes.length > 2) fields.codes = { reason: 'code' };
+  return codes;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

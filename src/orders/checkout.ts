@@ -4,6 +4,7 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { isOnlineMethod, offeredPaymentMethods } from '../payments/payment-provider.ts';
 import { startOnlinePayment } from '../payments/start-online-payment.ts';
+import type { CodeRefusal } from '../vouchers/rules.ts';
 import { type FieldProblem, parseCheckoutInput } from './checkout-input.ts';
 import { type PlacedOrder, placeOrder } from './place-order.ts';
 import { RetriesExhausted, withRetry } from './with-retry.ts';
@@ -12,7 +13,12 @@ import { RetriesExhausted, withRetry } from './with-retry.ts';
 export type OrderReceipt = {
   orderNumber: string;
   status: string;
+  /** What is left to pay: the order's total after the discount, less what a gift card paid. */
   total: number;
+  /** A voucher's discount, when one was used. */
+  discount?: number;
+  /** Paid with a gift card, when one was used. */
+  giftCard?: number;
   currency: string;
   deliveryDate: string;
   shippingMethod: string;
@@ -25,6 +31,7 @@ export type CheckoutResult =
   | { ok: true; replayed: boolean; receipt: OrderReceipt }
   | { ok: false; reason: 'out-of-stock'; skus: string[]; replayed: boolean }
   | { ok: false; reason: 'invalid'; fields: Record<string, FieldProblem> }
+  | { ok: false; reason: 'code-refused'; refusal: CodeRefusal }
   | {
       ok: false;
       reason:
@@ -121,7 +128,9 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
             throw new Abort(
               placed.reason === 'out-of-stock'
                 ? { ok: false, reason: 'out-of-stock', skus: placed.skus, replayed: false }
-                : { ok: false, reason: placed.reason },
+                : placed.reason === 'code-refused'
+                  ? { ok: false, reason: 'code-refused', refusal: placed.refusal }
+                  : { ok: false, reason: placed.reason },
             );
           }
           const receipt = receiptOf(placed.order);
@@ -212,7 +221,9 @@ function receiptOf(order: PlacedOrder): OrderReceipt {
   return {
     orderNumber: order.number,
     status: order.status,
-    total: order.totalCents,
+    total: order.dueCents,
+    ...(order.discountCents > 0 ? { discount: order.discountCents } : {}),
+    ...(order.giftCardCents > 0 ? { giftCard: order.giftCardCents } : {}),
     currency: order.currency,
     deliveryDate: order.deliveryDate,
     shippingMethod: order.shippingMethod,

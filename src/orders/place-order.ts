@@ -3,6 +3,8 @@ import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { recordPayment } from '../payments/record-payment.ts';
 import { honouredPrice, lockedPrices, releasePriceLocks } from '../replenishment/price-lock.ts';
+import { recordRedemptions, redeemCodes } from '../vouchers/apply-codes.ts';
+import type { CodeRefusal } from '../vouchers/rules.ts';
 import { rememberCheckoutAddress } from './checkout-address.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { deliveryPromise } from './delivery-promise.ts';
@@ -30,7 +32,14 @@ export type PlacedOrder = {
   email: string;
   itemsCents: number;
   shippingCents: number;
+  /** A voucher's discount on the items (VAT included; the VAT split is of the discounted amounts). */
+  discountCents: number;
+  /** Items + shipping − discount: what the order costs. */
   totalCents: number;
+  /** Paid with a gift card: a payment, not a discount. */
+  giftCardCents: number;
+  /** What is left to pay: total − gift card. 0 leaves the order paid at once. */
+  dueCents: number;
   vatCents: Record<string, number>;
   currency: string;
   shippingMethod: string;
@@ -42,6 +51,7 @@ export type PlacedOrder = {
 export type PlaceOrderResult =
   | { ok: true; order: PlacedOrder }
   | { ok: false; reason: 'out-of-stock'; skus: string[] }
+  | { ok: false; reason: 'code-refused'; refusal: CodeRefusal }
   | { ok: false; reason: 'unknown-cart' | 'empty-cart' | 'shipping-method-not-available' };
 
 type Line = {
@@ -94,17 +104,32 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
   if (short.length > 0) return { ok: false, reason: 'out-of-stock', skus: short };
 
   const shippingCents = shippingPrice(checkout.shippingMethod, itemsCents);
+  const codes = await redeemCodes(ctx, {
+    codes: checkout.codes ?? [],
+    email: checkout.email,
+    itemsCents,
+    shippingCents,
+    grossByRate: grossByRate(lines),
+    at,
+  });
+  if (!codes.ok) return { ok: false, reason: 'code-refused', refusal: codes.refusal };
+  const { discountCents, giftCardCents, discountByRate } = codes.applied;
+  const totalCents = itemsCents + shippingCents - discountCents;
   const calendar = calendarFor(checkout.shippingMethod, ctx.config);
   const deliveryDate = deliveryPromise(calendar, now).deliveryDate.toString();
   const order: PlacedOrder = {
     id: newId(now.epochMilliseconds),
     number: await nextOrderNumber(ctx, now.toZonedDateTimeISO(calendar.timeZone).year),
-    status: 'awaiting_payment',
+    // a gift card that pays it all leaves nothing to wait for
+    status: totalCents - giftCardCents === 0 ? 'paid' : 'awaiting_payment',
     email: checkout.email,
     itemsCents,
     shippingCents,
-    totalCents: itemsCents + shippingCents,
-    vatCents: vatOf(lines, shippingCents),
+    discountCents,
+    totalCents,
+    giftCardCents,
+    dueCents: totalCents - giftCardCents,
+    vatCents: vatOf(lines, shippingCents, discountByRate),
     currency: ctx.config.currency,
     shippingMethod: checkout.shippingMethod,
     paymentMethod: checkout.paymentMethod,
@@ -159,9 +184,14 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
       })),
     )
     .execute();
+  const redeemed = await recordRedemptions(ctx, order.id, codes.applied, at);
+  if (!redeemed.ok) return { ok: false, reason: 'code-refused', refusal: redeemed.refusal };
   if (input.customerId) await rememberCheckoutAddress(ctx, input.customerId, address);
   await countApplianceOrder(ctx, lines);
-  await recordPayment(ctx, order);
+  // the payment is for what is left after the gift card; nothing left: it is paid already
+  await recordPayment(ctx, { ...order, totalCents: order.dueCents });
+  if (order.dueCents === 0)
+    await ctx.db.updateTable('payments').set({ status: 'paid' }).where('order_id', '=', order.id).execute();
   await ctx.db
     .insertInto('stock_movements')
     .values(
@@ -262,16 +292,32 @@ async function reserveStock(ctx: Ctx, lines: Line[]): Promise<string[]> {
   return short;
 }
 
-/** VAT contained in the gross amounts, per rate; shipping is taxed at the shipping rate. */
-function vatOf(lines: Line[], shippingCents: number): Record<string, number> {
+/**
+ * VAT contained in the gross amounts, per rate; shipping is taxed at the shipping rate. A voucher's discount
+ * lowers each rate's items by its share (`discountByRate`); without a discount every line is rounded by itself.
+ */
+function vatOf(
+  lines: Line[],
+  shippingCents: number,
+  discountByRate: Map<number, number>,
+): Record<string, number> {
   const vat: Record<string, number> = {};
   const add = (rate: number, gross: number) => {
     if (rate === 0 || gross === 0) return;
     vat[rate] = (vat[rate] ?? 0) + Math.round((gross * rate) / (100 + rate));
   };
-  for (const l of lines) add(l.vat_rate, l.unit_price_cents * l.quantity);
+  if (discountByRate.size === 0) for (const l of lines) add(l.vat_rate, l.unit_price_cents * l.quantity);
+  else for (const [rate, gross] of grossByRate(lines)) add(rate, gross - (discountByRate.get(rate) ?? 0));
   add(SHIPPING.vatRate, shippingCents);
   return vat;
+}
+
+/** The items' gross amount per VAT rate. */
+function grossByRate(lines: Line[]): Map<number, number> {
+  const gross = new Map<number, number>();
+  for (const l of lines)
+    gross.set(l.vat_rate, (gross.get(l.vat_rate) ?? 0) + l.unit_price_cents * l.quantity);
+  return gross;
 }
 
 /**

@@ -1,4 +1,6 @@
 import { SelectField, TextField } from '../../staff/pages/fields.tsx';
+import { formatCode } from '../../vouchers/codes.ts';
+import type { CodesPreview } from '../../vouchers/preview-for-cart.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
@@ -27,7 +29,8 @@ export type CheckoutForm = Partial<
     | 'city'
     | 'country'
     | 'shippingMethod'
-    | 'paymentMethod',
+    | 'paymentMethod'
+    | 'codes',
     string
   >
 >;
@@ -48,6 +51,8 @@ type Props = {
   signedIn?: { email: string; addresses: SavedAddress[]; chosenId: string | null } | undefined;
   /** Something to tell before the form, e.g. what a reorder could not put in the cart. */
   notice?: string | undefined;
+  /** What the typed voucher / gift-card codes do to the total (src/vouchers), when they were accepted. */
+  codes?: (CodesPreview & { ok: true }) | undefined;
 };
 
 /**
@@ -65,6 +70,7 @@ export function CheckoutPage({
   paymentMethods,
   signedIn,
   notice,
+  codes,
 }: Props) {
   const { t, locale, currency } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, currency);
@@ -181,6 +187,17 @@ export function CheckoutPage({
               </p>
             </div>
           ))}
+          <TextField
+            id="codes"
+            label={t('voucher.field')}
+            value={values.codes ?? ''}
+            error={errors.codes}
+            hint={t('voucher.fieldHint')}
+            maxLength={90}
+          />
+          <button type="submit" name="apply" value="1" class="secondary">
+            {t('voucher.apply')}
+          </button>
           <h2>{t('checkout.summary')}</h2>
           <ul>
             {cart.lines.map((l) => (
@@ -194,10 +211,28 @@ export function CheckoutPage({
             <dd>{price(cart.totalCents)}</dd>
             <dt>{t('checkout.shipping')}</dt>
             <dd>{shippingCents === 0 ? t('checkout.free') : price(shippingCents)}</dd>
+            {codes?.voucherCode ? (
+              <>
+                <dt>{t('voucher.discount', { code: formatCode(codes.voucherCode) })}</dt>
+                <dd>− {price(codes.discountCents)}</dd>
+              </>
+            ) : null}
             <dt>{t('checkout.total')}</dt>
             <dd>
-              <strong>{price(cart.totalCents + shippingCents)}</strong>
+              <strong>{price(cart.totalCents + shippingCents - (codes?.discountCents ?? 0))}</strong>
             </dd>
+            {codes?.giftCardCode ? (
+              <>
+                <dt>{t('voucher.giftCard', { code: formatCode(codes.giftCardCode) })}</dt>
+                <dd>− {price(codes.giftCardCents)}</dd>
+                <dt>{t('voucher.due')}</dt>
+                <dd>
+                  <strong>
+                    {price(cart.totalCents + shippingCents - codes.discountCents - codes.giftCardCents)}
+                  </strong>
+                </dd>
+              </>
+            ) : null}
           </dl>
           <button type="submit">{t('checkout.submit')}</button>
         </fieldset>

@@ -3,6 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../../errors.ts';
 import { sendToPaymentPage } from '../../payments/pages/to-payment-page.tsx';
 import { offeredPaymentMethods } from '../../payments/payment-provider.ts';
+import { previewForCart } from '../../vouchers/preview-for-cart.ts';
+import { refusalText } from '../../vouchers/refusal-text.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { cartIdFrom } from '../cart-cookie.ts';
@@ -27,6 +29,7 @@ const FORM_FIELDS = [
   'country',
   'shippingMethod',
   'paymentMethod',
+  'codes',
 ] as const;
 
 /** The checkout page (`/checkout`, a plain form post that works without JavaScript) and the confirmation page. */
@@ -68,6 +71,12 @@ export function registerCheckoutPages(app: FastifyInstance): void {
     if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new AppError('invalid-input', { reason: 'idempotency_key' });
     const cartId = cartIdFrom(request, app.config);
     if (!cartId) return reply.redirect('/cart', 303);
+    if (body.apply) {
+      // "apply code": show what the code does to the total before the customer confirms; nothing is ordered
+      const cart = await cartOf(request);
+      if (!cart) return reply.redirect('/cart', 303);
+      return render(request, reply, cart, values, {}, undefined, key, 200, { applied: true });
+    }
 
     const result = await checkout(request.ctx, {
       cartId,
@@ -86,6 +95,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
         },
         shippingMethod: values.shippingMethod,
         paymentMethod: values.paymentMethod,
+        codes: values.codes,
       },
     });
     if (result.ok) {
@@ -104,6 +114,18 @@ export function registerCheckoutPages(app: FastifyInstance): void {
           errors[field.replace('address.', '')] = text;
         return render(request, reply, cart, values, errors, undefined, key, 422);
       }
+      case 'code-refused':
+        // nothing was ordered and nothing stored under the key: the customer may change the code and confirm again
+        return render(
+          request,
+          reply,
+          cart,
+          values,
+          { codes: refusalText(t, request.locale, request.ctx.config.currency, result.refusal) },
+          undefined,
+          key,
+          422,
+        );
       case 'shipping-method-not-available':
         return render(
           request,
@@ -222,9 +244,31 @@ async function render(
   extra: {
     signedIn?: { email: string; addresses: SavedAddress[]; chosenId: string | null } | undefined;
     notice?: string | undefined;
+    /** The customer pressed "apply code": say so, or why the code is refused. */
+    applied?: boolean;
   } = {},
 ) {
   reply.header('cache-control', 'no-store');
+  // every cost before the button: what the typed codes take off, or why they are refused
+  const methods = offeredMethods(request, cart);
+  const chosenMethod =
+    methods.find((m) => m.method === values.shippingMethod && m.available) ??
+    methods.find((m) => m.available);
+  const preview = await previewForCart(
+    request.ctx,
+    cart,
+    chosenMethod?.priceCents ?? 0,
+    values.codes ?? '',
+    values.email ?? '',
+  );
+  if (preview && !preview.ok && !errors.codes)
+    errors = {
+      ...errors,
+      codes: preview.refusal
+        ? refusalText(request.t, request.locale, request.ctx.config.currency, preview.refusal)
+        : request.t('checkout.error.code'),
+    };
+  const notice = extra.notice ?? (extra.applied && preview?.ok ? request.t('voucher.applied') : undefined);
   // after a refused attempt a signed-in customer still sees their saved addresses; the form keeps what was typed
   const signedIn = extra.signedIn ?? (request.customer ? await signedInView(request, null) : undefined);
   return sendPage(
@@ -232,14 +276,15 @@ async function render(
     <CheckoutPage
       ctx={pageCtx(request, request.ctx.config)}
       cart={cart}
-      methods={offeredMethods(request, cart)}
+      methods={methods}
       values={values}
       errors={errors}
       alert={alert}
       idempotencyKey={idempotencyKey}
       paymentMethods={offeredPaymentMethods(request.ctx.config)}
       signedIn={signedIn ? { ...signedIn, chosenId: extra.signedIn ? signedIn.chosenId : null } : undefined}
-      notice={extra.notice}
+      notice={notice}
+      codes={preview?.ok ? preview : undefined}
     />,
     status,
   );

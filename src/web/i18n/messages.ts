@@ -21,6 +21,7 @@ import { paymentMessages } from '../../payments/messages.ts';
 import { preferenceMessages } from '../../preferences/messages.ts';
 import { replenishmentMessages } from '../../replenishment/messages.ts';
 import { staffMessages } from '../../staff/messages.ts';
+import { voucherMessages } from '../../vouchers/messages.ts';
 import { webMessages } from '../messages.ts';
 
 // Each domain keeps its own catalogue; they are merged here. Add a domain's catalogue to this list.
@@ -48,6 +49,7 @@ const catalogues = [
   gatewayMessages,
   channelMessages,
   replenishmentMessages,
+  voucherMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;

@@ -1,0 +1,55 @@
+import { isoNow } from '../clock.ts';
+import type { Ctx } from '../context.ts';
+import type { CartView } from '../orders/view-cart.ts';
+import { previewCodes } from './apply-codes.ts';
+import { normaliseCode } from './codes.ts';
+import type { CodeRefusal } from './rules.ts';
+
+/** What the codes typed on the checkout page would do to this cart; shown before the customer confirms. */
+export type CodesPreview =
+  | { ok: true; discountCents: number; giftCardCents: number; voucherCode?: string; giftCardCode?: string }
+  | { ok: false; refusal: CodeRefusal }
+  | { ok: false; refusal: null };
+
+/**
+ * The discount and gift-card amount the typed codes (comma-separated) give on this cart with this shipping price,
+ * by the same rules as the order (which may still refuse if someone else uses the code up in between). Null when
+ * nothing was typed; `refusal: null` when the text is not a code at all.
+ */
+export async function previewForCart(
+  ctx: Ctx,
+  cart: CartView,
+  shippingCents: number,
+  typed: string,
+  email: string,
+): Promise<CodesPreview | null> {
+  const parts = typed
+    .split(/[,;\n]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  if (parts.length === 0) return null;
+  const codes = [...new Set(parts.map((p) => (p.length <= 40 ? normaliseCode(p) : null)))];
+  if (codes.length > 2 || codes.some((c) => c === null)) return { ok: false, refusal: null };
+  const grossByRate = new Map<number, number>();
+  for (const l of cart.lines)
+    grossByRate.set(l.vatRate, (grossByRate.get(l.vatRate) ?? 0) + l.lineTotalCents);
+  const result = await previewCodes(ctx, {
+    codes: codes as string[],
+    email: email.trim().toLowerCase(),
+    itemsCents: cart.totalCents,
+    shippingCents,
+    grossByRate,
+    at: isoNow(ctx.clock),
+  });
+  if (!result.ok) return result;
+  const { applied } = result;
+  const voucher = applied.uses.find((u) => u.kind === 'voucher');
+  const giftCard = applied.uses.find((u) => u.kind === 'gift-card');
+  return {
+    ok: true,
+    discountCents: applied.discountCents,
+    giftCardCents: applied.giftCardCents,
+    ...(voucher ? { voucherCode: voucher.code } : {}),
+    ...(giftCard ? { giftCardCode: giftCard.code } : {}),
+  };
+}
