@@ -23,7 +23,8 @@ export async function lockPrice(
       .updateTable('price_locks')
       .set({
         price_cents: Math.min(existing.price_cents, input.priceCents),
-        valid_until: existing.valid_until > input.validUntil ? existing.valid_until : input.validUntil,
+        // ISO instants sort as text: the later end
+        valid_until: [existing.valid_until, input.validUntil].sort()[1]!,
         source: input.source,
       })
       .where('cart_id', '=', input.cartId)
