@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { createCart } from '../orders/create-cart.ts';
+import { honouredPrice, lockedPrices, lockPrice, releasePriceLocks } from './price-lock.ts';
+
+describe('price locks', () => {
+  let t: TestApp;
+  let productId: string;
+  before(async () => {
+    t = await startTestApp({}, '2026-06-17T10:00:00Z');
+    await addCategory(t.ctx, 'bags');
+    productId = await addProduct(t.ctx, { sku: 'TB-LOCK', priceCents: 1000 });
+  });
+  after(() => t.close());
+
+  it('charges the lower of the promised and today’s price', () => {
+    assert.equal(honouredPrice(1200, 1000), 1000);
+    assert.equal(honouredPrice(800, 1000), 800);
+    assert.equal(honouredPrice(1200, undefined), 1200);
+  });
+
+  it('keeps the lower price and the later end of two promises, holds until then, and is used up by an order', async () => {
+    const cartId = await createCart(t.ctx);
+    const line = { cartId, productId, source: 'test' };
+    await lockPrice(t.ctx, { ...line, priceCents: 1000, validUntil: '2026-06-24T22:00:00.000Z' });
+    await lockPrice(t.ctx, { ...line, priceCents: 900, validUntil: '2026-06-20T22:00:00.000Z' });
+    assert.deepEqual([...(await lockedPrices(t.ctx, cartId))], [[productId, 900]]);
+    t.clock.set('2026-06-24T21:59:59Z');
+    assert.equal((await lockedPrices(t.ctx, cartId)).get(productId), 900);
+    t.clock.set('2026-06-24T22:00:00Z');
+    assert.equal((await lockedPrices(t.ctx, cartId)).size, 0, 'expired');
+    t.clock.set('2026-06-18T10:00:00Z');
+    await releasePriceLocks(t.ctx, cartId);
+    assert.equal((await lockedPrices(t.ctx, cartId)).size, 0, 'released');
+  });
+});
