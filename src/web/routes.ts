@@ -23,6 +23,7 @@ import { registerPayments } from '../payments/routes.ts';
 import { registerPreferences } from '../preferences/register.tsx';
 import { registerReplenishment } from '../replenishment/register.tsx';
 import { registerStaffPages } from '../staff/pages/register.tsx';
+import { registerVoucherAdmin } from '../vouchers/register.tsx';
 import { registerApiDocs } from './api-docs.tsx';
 import { registerHealth } from './health.ts';
 
@@ -54,4 +55,5 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerGateway(app);
   registerChannels(app);
   registerReplenishment(app);
+  registerVoucherAdmin(app);
 }

@@ -59,6 +59,9 @@ export function AdminLayout({
                   <a href="/admin/customers">{t('customerAdmin.title')}</a>
                 </li>
                 <li>
+                  <a href="/admin/vouchers">{t('voucherAdmin.title')}</a>
+                </li>
+                <li>
                   <a href="/admin/products">{t('admin.products')}</a>
                 </li>
                 <li>

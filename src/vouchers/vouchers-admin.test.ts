@@ -1,0 +1,162 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, createStaff, signedIn } from '../../test/helpers/forms.ts';
+import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { parseEuros } from './admin-forms.ts';
+import { CODE_ALPHABET, formatCode, normaliseCode } from './codes.ts';
+import { allocateDiscount, giftCardAmount, usableProblem, voucherDiscount } from './rules.ts';
+import type { VoucherTable } from './tables.ts';
+
+describe('voucher rules', () => {
+  it('reads codes case-insensitively, with or without dashes, spaces or the TB prefix', () => {
+    assert.equal(normaliseCode('tb-abcd-2345'), 'TBABCD2345');
+    assert.equal(normaliseCode(' TB ABCD 2345 '), 'TBABCD2345');
+    assert.equal(normaliseCode('abcd-2345'), 'TBABCD2345');
+    assert.equal(normaliseCode('TB-ABCD-0000'), null, '0 is not in the alphabet');
+    assert.equal(normaliseCode('TB-ABCD-234'), null);
+    assert.equal(formatCode('TBABCD2345'), 'TB-ABCD-2345');
+    for (const ambiguous of 'O0I1') assert.ok(!CODE_ALPHABET.includes(ambiguous));
+  });
+
+  it('gives a fixed or a percentage discount on the items, never more than the items, only from the minimum', () => {
+    assert.equal(voucherDiscount({ amount_cents: 500, percent: null, min_order_cents: 0 }, 300), 300);
+    assert.equal(voucherDiscount({ amount_cents: 500, percent: null, min_order_cents: 0 }, 3000), 500);
+    assert.equal(voucherDiscount({ amount_cents: null, percent: 15, min_order_cents: 0 }, 1999), 300);
+    assert.equal(voucherDiscount({ amount_cents: 500, percent: null, min_order_cents: 2000 }, 1999), null);
+    assert.equal(giftCardAmount(5000, 2000), 2000);
+    assert.equal(giftCardAmount(1000, 2000), 1000);
+    assert.equal(giftCardAmount(0, 2000), 0);
+  });
+
+  it('spreads a discount over the VAT rates in proportion, in cents that add up', () => {
+    const shares = allocateDiscount(
+      new Map([
+        [21, 2000],
+        [9, 1000],
+      ]),
+      301,
+    );
+    assert.equal(shares.get(21)! + shares.get(9)!, 301);
+    assert.ok(Math.abs(shares.get(21)! - 200.67) < 1 && Math.abs(shares.get(9)! - 100.33) < 1);
+    assert.equal(allocateDiscount(new Map([[21, 1000]]), 0).size, 0);
+  });
+
+  it('refuses disabled, early, expired, used-up and empty codes', () => {
+    const base: VoucherTable = {
+      id: 'x',
+      code: 'TBABCD2345',
+      kind: 'voucher',
+      amount_cents: 500,
+      percent: null,
+      min_order_cents: 0,
+      valid_from: '2026-11-01T00:00:00Z',
+      valid_until: '2026-12-01T00:00:00Z',
+      max_uses: 2,
+      uses: 1,
+      once_per_email: 0,
+      initial_balance_cents: null,
+      balance_cents: null,
+      note: '',
+      disabled: 0,
+      created_by: null,
+      created_at: '',
+      updated_at: '',
+    };
+    const at = '2026-11-30T12:00:00.000Z';
+    assert.equal(usableProblem(base, at), null);
+    assert.equal(usableProblem({ ...base, disabled: 1 }, at), 'disabled');
+    assert.equal(usableProblem(base, '2026-10-31T23:59:59Z'), 'not-yet-valid');
+    assert.equal(usableProblem(base, '2026-12-01T00:00:00Z'), 'expired');
+    assert.equal(usableProblem({ ...base, uses: 2 }, at), 'used-up');
+    assert.equal(usableProblem({ ...base, kind: 'gift-card', balance_cents: 0 }, at), 'empty');
+    assert.equal(parseEuros('12,50'), 1250);
+    assert.equal(parseEuros('7'), 700);
+    assert.equal(parseEuros('1.5'), 150);
+    assert.equal(parseEuros('abc'), null);
+  });
+});
+
+describe('vouchers in the admin', () => {
+  let t: TestApp;
+  let staff: Browser;
+
+  before(async () => {
+    t = await startTestApp();
+    await createStaff(t.db, { email: 'piet@example.nl', name: 'Piet Jansen' });
+    staff = await signedIn(t.app, 'piet@example.nl');
+  });
+  after(async () => {
+    await t.close();
+  });
+
+  it('needs a signed-in staff member', async () => {
+    const res = await t.app.inject({ url: '/admin/vouchers' });
+    assert.notEqual(res.statusCode, 200);
+  });
+
+  it('creates a voucher and a gift card, lists what is left, and disables a code (nl)', async () => {
+    const created = await staff.submit(
+      '/admin/vouchers?lang=nl',
+      {
+        discountType: 'percent',
+        discountValue: '10',
+        minOrder: '25',
+        validFrom: '',
+        validUntil: '2026-12-31',
+        maxUses: '100',
+        oncePerEmail: '1',
+        note: 'Nieuwsbrief december',
+      },
+      '/admin/vouchers/voucher',
+    );
+    assert.equal(created.statusCode, 303, created.body);
+    const voucher = await t.db.selectFrom('vouchers').selectAll().executeTakeFirstOrThrow();
+    assert.equal(voucher.kind, 'voucher');
+    assert.equal(voucher.percent, 10);
+    assert.equal(voucher.min_order_cents, 2500);
+    assert.equal(voucher.max_uses, 100);
+    assert.equal(voucher.once_per_email, 1);
+    // up to and including 31 December in Amsterdam: until the start of 1 January there
+    assert.equal(voucher.valid_until, '2026-12-31T23:00:00Z');
+    const list = await staff.get(created.headers.location as string);
+    assert.match(list.body, new RegExp(`Aangemaakt: ${formatCode(voucher.code)}`));
+    assert.match(list.body, /100 van 100 keer/);
+
+    const card = await staff.submit(
+      '/admin/vouchers',
+      { amount: '50,00', validUntil: '', note: '' },
+      '/admin/vouchers/gift-card',
+    );
+    assert.equal(card.statusCode, 303);
+    const gift = await t.db
+      .selectFrom('vouchers')
+      .selectAll()
+      .where('kind', '=', 'gift-card')
+      .executeTakeFirstOrThrow();
+    assert.equal(gift.balance_cents, 5000);
+    assert.equal(gift.initial_balance_cents, 5000);
+
+    const disabled = await staff.submit('/admin/vouchers', {}, `/admin/vouchers/${voucher.id}/disable`);
+    assert.equal(disabled.statusCode, 303);
+    const row = await t.db
+      .selectFrom('vouchers')
+      .select('disabled')
+      .where('id', '=', voucher.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.disabled, 1);
+  });
+
+  it('refuses a bad form with a reason per field, in English too, and creates nothing', async () => {
+    const before = (await t.db.selectFrom('vouchers').select('id').execute()).length;
+    const res = await staff.submit(
+      '/admin/vouchers?lang=en',
+      { discountType: 'percent', discountValue: '150', validUntil: '31-12-2026', maxUses: '0' },
+      '/admin/vouchers/voucher?lang=en',
+    );
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /Enter a percentage from 1 to 100/);
+    assert.match(res.body, /Enter a date as YYYY-MM-DD/);
+    assert.match(res.body, /Enter a whole number of 1 or more/);
+    assert.equal((await t.db.selectFrom('vouchers').select('id').execute()).length, before);
+  });
+});
