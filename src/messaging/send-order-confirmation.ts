@@ -31,6 +31,8 @@ export const orderConfirmationJob: JobKind = {
         lines: order.lines,
         shippingCents: order.shippingCents,
         totalCents: order.totalCents,
+        ...(order.discountCents > 0 ? { discountCents: order.discountCents } : {}),
+        ...(order.giftCardCents > 0 ? { giftCardCents: order.giftCardCents } : {}),
         vatCents: order.vatCents,
         currency: order.currency,
         shippingMethod: order.shippingMethod,

@@ -22,7 +22,12 @@ export type OrderView = {
   paymentMethod: string;
   itemsCents: number;
   shippingCents: number;
+  /** Items + shipping − discount. */
   totalCents: number;
+  /** A voucher's discount on the items (0 without one). */
+  discountCents: number;
+  /** Paid with a gift card (0 without one); what was left to pay is `totalCents − giftCardCents`. */
+  giftCardCents: number;
   /** VAT included in the total, per rate. */
   vatCents: Record<string, number>;
   currency: string;
@@ -61,6 +66,13 @@ export async function findOrder(
     .where('order_id', '=', o.id)
     .orderBy('id')
     .execute();
+  const redemptions = await ctx.db
+    .selectFrom('voucher_redemptions')
+    .select(['kind', 'amount_cents'])
+    .where('order_id', '=', o.id)
+    .execute();
+  const redeemed = (kind: 'voucher' | 'gift-card') =>
+    redemptions.filter((r) => r.kind === kind).reduce((n, r) => n + r.amount_cents, 0);
   return {
     id: o.id,
     number: o.number,
@@ -82,6 +94,8 @@ export async function findOrder(
     itemsCents: o.items_cents,
     shippingCents: o.shipping_cents,
     totalCents: o.total_cents,
+    discountCents: redeemed('voucher'),
+    giftCardCents: redeemed('gift-card'),
     vatCents: JSON.parse(o.vat_json) as Record<string, number>,
     currency: o.currency,
     deliveryDate: o.delivery_date,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { orderConfirmation } from '../messaging/templates/order-confirmation.tsx';
 import { addToCart } from '../orders/add-to-cart.ts';
 import { formatCode } from './codes.ts';
 import { createGiftCard, createVoucher, type NewVoucher } from './create-code.ts';
@@ -111,6 +112,40 @@ describe('vouchers and gift cards at checkout', () => {
     assert.deepEqual(payment, { amount_cents: 3395, status: 'open' });
     assert.deepEqual(await redemptionsOf(code), [{ order_id: order.id, amount_cents: 300 }]);
     assert.equal((await codeRow(code)).uses, 1);
+    // the confirmation page shows the discount and asks for the discounted amount
+    const page = await t.app.inject({
+      url: new URL(receipt.confirmationUrl).pathname + new URL(receipt.confirmationUrl).search + '&lang=en',
+    });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /Discount \(voucher\): − €3\.00/);
+    assert.match(page.body, /€33\.95/);
+  });
+
+  it('the confirmation e-mail shows the discount, the gift card and what is left to transfer', () => {
+    const mail = orderConfirmation(
+      {
+        number: 'TB-2026-000001',
+        name: 'Ann',
+        lines: [{ name: 'Bag', quantity: 1, unitPriceCents: 3000 }],
+        shippingCents: 695,
+        discountCents: 300,
+        totalCents: 3395,
+        giftCardCents: 1000,
+        vatCents: { 21: 589 },
+        currency: 'EUR',
+        shippingMethod: 'parcel',
+        paymentMethod: 'bank-transfer',
+        deliveryDate: '2026-12-01',
+        orderUrl: 'https://shop.example/order/x',
+      },
+      'en',
+      t.config,
+      { iban: 'NL00BANK0123456789', bic: 'BANKNL2A' },
+    );
+    assert.match(mail.text, /Discount \(voucher\): − €3\.00/);
+    assert.match(mail.text, /Paid with gift card: − €10\.00/);
+    assert.match(mail.text, /Left to pay: €23\.95/);
+    assert.match(mail.html, /Paid with gift card/);
   });
 
   it('refuses a used-up voucher with 422 naming the code, in the visitor’s language, and orders nothing', async () => {

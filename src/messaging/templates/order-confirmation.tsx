@@ -9,7 +9,11 @@ export type OrderConfirmationData = {
   name: string;
   lines: { name: string; quantity: number; unitPriceCents: number }[];
   shippingCents: number;
+  /** A voucher's discount on the items; absent or 0 without one. */
+  discountCents?: number;
   totalCents: number;
+  /** Paid with a gift card; the bank transfer asks for the rest. */
+  giftCardCents?: number;
   /** VAT contained in the total, per rate: { "21": 412 }. */
   vatCents: Record<string, number>;
   currency: string;
@@ -59,9 +63,9 @@ export function orderConfirmation(
     date: formatDeliveryDate(data.deliveryDate, locale),
   });
   const transfer =
-    data.paymentMethod === 'bank-transfer'
+    data.paymentMethod === 'bank-transfer' && data.totalCents - (data.giftCardCents ?? 0) > 0
       ? t('mail.orderConfirmation.transfer', {
-          amount: price(data.totalCents),
+          amount: price(data.totalCents - (data.giftCardCents ?? 0)),
           iban: bank.iban,
           bic: bank.bic,
           holder: shop,
@@ -77,7 +81,14 @@ export function orderConfirmation(
     '',
     ...data.lines.map((l) => `${l.quantity} × ${l.name}: ${price(l.unitPriceCents * l.quantity)}`),
     `${shipping}: ${shippingPrice}`,
+    ...(data.discountCents ? [`${t('voucher.discountPlain')}: − ${price(data.discountCents)}`] : []),
     `${t('mail.orderConfirmation.total')}: ${price(data.totalCents)}`,
+    ...(data.giftCardCents
+      ? [
+          `${t('voucher.giftCardPlain')}: − ${price(data.giftCardCents)}`,
+          `${t('voucher.due')}: ${price(data.totalCents - data.giftCardCents)}`,
+        ]
+      : []),
     ...vat.map((v) => `${v.label}: ${v.amount}`),
     '',
     delivery,
@@ -112,10 +123,22 @@ export function orderConfirmation(
               <td>{shipping}</td>
               <td align="right">{shippingPrice}</td>
             </tr>
+            {data.discountCents ? (
+              <tr>
+                <td>{t('voucher.discountPlain')}</td>
+                <td align="right">− {price(data.discountCents)}</td>
+              </tr>
+            ) : null}
             <tr>
               <th align="left">{t('mail.orderConfirmation.total')}</th>
               <th align="right">{price(data.totalCents)}</th>
             </tr>
+            {data.giftCardCents ? (
+              <tr>
+                <td>{t('voucher.giftCardPlain')}</td>
+                <td align="right">− {price(data.giftCardCents)}</td>
+              </tr>
+            ) : null}
             {vat.map((v) => (
               <tr key={v.label}>
                 <td>{v.label}</td>

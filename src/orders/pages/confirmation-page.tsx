@@ -37,16 +37,24 @@ export function ConfirmationPage({
         </dd>
         <dt>{t('confirmation.total')}</dt>
         <dd>{price(order.totalCents)}</dd>
+        {order.giftCardCents > 0 ? (
+          <>
+            <dt>{t('voucher.giftCardPlain')}</dt>
+            <dd>− {price(order.giftCardCents)}</dd>
+            <dt>{t('voucher.due')}</dt>
+            <dd>{price(order.totalCents - order.giftCardCents)}</dd>
+          </>
+        ) : null}
         <dt>{t('confirmation.delivery')}</dt>
         <dd>{t('confirmation.deliveryAfterPayment', { date: deliveryDate })}</dd>
       </dl>
       <p>{t('confirmation.emailSent', { email: order.email })}</p>
-      {order.paymentMethod === 'bank-transfer' ? (
+      {order.paymentMethod === 'bank-transfer' && order.totalCents - order.giftCardCents > 0 ? (
         <section aria-labelledby="how-to-pay">
           <h2 id="how-to-pay">{t('confirmation.howToPay')}</h2>
           <dl class="totals">
             <dt>{t('confirmation.amount')}</dt>
-            <dd>{price(order.totalCents)}</dd>
+            <dd>{price(order.totalCents - order.giftCardCents)}</dd>
             <dt>{t('confirmation.iban')}</dt>
             <dd>{BANK_TRANSFER.iban}</dd>
             <dt>{t('confirmation.bic')}</dt>
@@ -96,6 +104,11 @@ export function ConfirmationPage({
           {t('checkout.shipping')}:{' '}
           {order.shippingCents === 0 ? t('checkout.free') : price(order.shippingCents)}
         </li>
+        {order.discountCents > 0 ? (
+          <li>
+            {t('voucher.discountPlain')}: − {price(order.discountCents)}
+          </li>
+        ) : null}
       </ul>
     </Layout>
   );
