@@ -6,7 +6,9 @@ import type { PageCtx } from '../../../web/page-context.ts';
 const LINKS: { href: string; label: MessageKey; hint: MessageKey }[] = [
   { href: '/account/appliances', label: 'account.appliances', hint: 'account.appliancesHint' },
   { href: '/account/household', label: 'account.household', hint: 'account.householdHint' },
+  { href: '/account/reminders', label: 'account.reminders', hint: 'account.remindersHint' },
   { href: '/account/preferences', label: 'account.preferences', hint: 'account.preferencesHint' },
+  { href: '/account/notifications', label: 'account.notifications', hint: 'account.notificationsHint' },
   { href: '/account/messages', label: 'account.messages', hint: 'account.messagesHint' },
   { href: '/account/security', label: 'account.security', hint: 'account.securityHint' },
   { href: '/account/privacy', label: 'account.privacy', hint: 'account.privacyHint' },
