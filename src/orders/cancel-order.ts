@@ -1,6 +1,7 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
+import { returnRedemptions } from '../vouchers/return-redemptions.ts';
 import { changeOrderStatus, type OrderActor } from './order-events.ts';
 import { canTransition, type OrderStatus } from './order-states.ts';
 import { demandByProduct } from './place-order.ts';
@@ -60,8 +61,14 @@ export async function cancelOrder(
               return { ok: false, reason: 'not-cancellable', status: order.status };
             }
             await returnStock(tx, orderId, 'cancel');
-            if (changed.from !== 'awaiting_payment') {
-              await enqueueRefund(tx, order, changed.from);
+            // a gift card gets its amount back, a voucher its use; the money refund is for the rest
+            const { giftCardCents } = await returnRedemptions(tx, orderId, { vouchers: true });
+            if (changed.from !== 'awaiting_payment' && order.total_cents > giftCardCents) {
+              await enqueueRefund(
+                tx,
+                { ...order, total_cents: order.total_cents - giftCardCents },
+                changed.from,
+              );
             }
             return { ok: true, status: 'cancelled', alreadyCancelled: false };
           }),

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
+import { returnRedemptions } from '../vouchers/return-redemptions.ts';
 import { enqueueRefund, returnStock } from './cancel-order.ts';
 import { changeOrderStatus, type OrderActor, type OrderEvent, orderEvents } from './order-events.ts';
 import { canTransition } from './order-states.ts';
@@ -133,7 +134,12 @@ async function attemptWithdrawal(ctx: Ctx, orderId: string, actor: OrderActor): 
     return { ok: false, reason: 'not-withdrawable', status: order.status };
   }
   if (NOT_SHIPPED.has(changed.from)) await returnStock(ctx, orderId, 'cancel');
-  if (changed.from !== 'awaiting_payment') await enqueueRefund(ctx, order, changed.from);
+  // the gift card gets its amount back (the money refund is for the rest); a voucher its use, if not shipped
+  const { giftCardCents } = await returnRedemptions(ctx, orderId, {
+    vouchers: NOT_SHIPPED.has(changed.from),
+  });
+  if (changed.from !== 'awaiting_payment' && order.total_cents > giftCardCents)
+    await enqueueRefund(ctx, { ...order, total_cents: order.total_cents - giftCardCents }, changed.from);
   const at = isoNow(ctx.clock);
   await ctx.db
     .insertInto('jobs')

@@ -203,6 +203,7 @@ export async function recordRedemptions(
         amount_cents: use.amountCents,
         email_key: use.emailKey,
         created_at: at,
+        returned_at: null,
       })
       .onConflict((oc) => oc.columns(['voucher_id', 'email_key']).doNothing())
       .returning('id')

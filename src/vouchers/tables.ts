@@ -39,6 +39,8 @@ export type VoucherRedemptionTable = {
   /** The order's e-mail address for a once-per-address voucher; otherwise null. */
   email_key: string | null;
   created_at: string;
+  /** When a cancel or withdrawal gave the amount (gift card) or the use (voucher) back; null while it stands. */
+  returned_at: string | null;
 };
 
 export type VoucherTables = { vouchers: VoucherTable; voucher_redemptions: VoucherRedemptionTable };

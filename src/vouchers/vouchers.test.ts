@@ -5,6 +5,7 @@ import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts'
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { orderConfirmation } from '../messaging/templates/order-confirmation.tsx';
 import { addToCart } from '../orders/add-to-cart.ts';
+import { cancelOrder } from '../orders/cancel-order.ts';
 import { formatCode } from './codes.ts';
 import { createGiftCard, createVoucher, type NewVoucher } from './create-code.ts';
 
@@ -249,6 +250,42 @@ describe('vouchers and gift cards at checkout', () => {
     const empty = await post(await cart([[sku, 1]]), body({ giftCardCode: card }));
     assert.equal(empty.statusCode, 422);
     assert.match(empty.json().error.fields.codes, /no balance left/);
+  });
+
+  it('cancelling before shipping gives the gift-card amount and the voucher use back, once', async () => {
+    const sku = await product(10, 2000);
+    const code = await createVoucher(t.ctx, voucher({ maxUses: 1, oncePerEmail: true }), null);
+    const card = await createGiftCard(t.ctx, { amountCents: 1000, validUntil: null, note: '' }, null);
+    const res = await post(await cart([[sku, 1]]), body({ codes: [code, card] }));
+    assert.equal(res.statusCode, 201, res.body);
+    assert.equal(res.json().total, 2000 + 695 - 500 - 1000);
+    const order = await orderOf(res.json().orderNumber);
+    assert.equal((await codeRow(card)).balance_cents, 0);
+    for (let i = 0; i < 2; i++) {
+      const cancelled = await cancelOrder(t.ctx, order.id, 'customer');
+      assert.ok(cancelled.ok);
+    }
+    assert.equal((await codeRow(card)).balance_cents, 1000);
+    assert.equal((await codeRow(code)).uses, 0);
+    // the same address may use the voucher again
+    const again = await post(await cart([[sku, 1]]), body({ codes: [code] }));
+    assert.equal(again.statusCode, 201, again.body);
+  });
+
+  it('a cancelled order paid wholly by gift card refunds nothing: the card gets it all back', async () => {
+    const sku = await product(10, 1000);
+    const card = await createGiftCard(t.ctx, { amountCents: 5000, validUntil: null, note: '' }, null);
+    const res = await post(await cart([[sku, 1]]), body({ codes: [card] }));
+    assert.equal(res.json().status, 'paid');
+    const order = await orderOf(res.json().orderNumber);
+    assert.ok((await cancelOrder(t.ctx, order.id, 'customer')).ok);
+    assert.equal((await codeRow(card)).balance_cents, 5000);
+    const refunds = await t.db
+      .selectFrom('jobs')
+      .select('id')
+      .where('idempotency_key', '=', `refund:${order.id}`)
+      .execute();
+    assert.equal(refunds.length, 0);
   });
 
   it('uses a single-use voucher exactly once under 100 concurrent checkouts; the rest get 422, none a 5xx', async () => {

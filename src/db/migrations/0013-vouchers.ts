@@ -43,6 +43,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     // set only for a once-per-address voucher: the unique key then refuses a second use by that address
     .addColumn('email_key', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
+    // set when a cancel or withdrawal gave the amount (or the use) back to the code
+    .addColumn('returned_at', 'text')
     .addUniqueConstraint('voucher_redemptions_email_unique', ['voucher_id', 'email_key'])
     .addUniqueConstraint('voucher_redemptions_order_unique', ['order_id', 'voucher_id'])
     .execute();
