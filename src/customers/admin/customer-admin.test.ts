@@ -91,6 +91,11 @@ describe('the staff view of a customer', () => {
       'the preferences in plain words',
     );
     assert.ok(!body.includes('<form method="post" action="/admin/customers'), 'no silent change form');
+    assert.ok(
+      body.includes(`href="/admin/customers/${zoe.id}/messages"`),
+      'the way to their messages, and why',
+    );
+    assert.equal((await staff.get(`/admin/customers/${zoe.id}/messages?lang=en`)).statusCode, 200);
     assert.equal((await staff.get('/admin/customers/no-such-id?lang=en')).statusCode, 404);
   });
 });

@@ -108,6 +108,9 @@ export function CustomerDetailPage({ ctx, customer: c }: { ctx: PageCtx; custome
         <h2 id="allows">{t('customerAdmin.allows')}</h2>
         <p class="allows">{preferencesInWords(c.preferences, t, locale).join(' ')}</p>
         <p class="muted">{t('customerAdmin.allowsNote')}</p>
+        <p>
+          <a href={`/admin/customers/${c.id}/messages`}>{t('customerAdmin.messagesLink')}</a>
+        </p>
       </section>
       <section aria-labelledby="orders">
         <h2 id="orders">{t('customerAdmin.orders')}</h2>
