@@ -167,7 +167,49 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
     .set({ status: 'sent', channel: 'email', sent_at: done, updated_at: done })
     .where('id', '=', row.id)
     .execute();
+  if (email.status === 'sent') await forgetSecretLink(ctx, row.id, row.template, row.data_json);
   return { status: 'sent', email: email.status };
+}
+
+/** Templates whose `url` is a secret (a sign-in link works as a key to the account while it is valid). */
+const SECRET_LINK_TEMPLATES: ReadonlySet<string> = new Set(['sign-in-link', 'household-invite']);
+export const FORGOTTEN_LINK = '[link removed after sending]';
+
+/**
+ * Once a secret link has left over SMTP, the shop keeps no usable copy of it: the stored data and the logged
+ * e-mail get a placeholder instead, so neither staff reading /admin/outbox nor anyone reading the database can
+ * use it. (In the development outbox, without SMTP, the link stays readable: that is how it is delivered there.)
+ */
+async function forgetSecretLink(
+  ctx: Ctx,
+  messageId: string,
+  template: string,
+  dataJson: string,
+): Promise<void> {
+  if (!SECRET_LINK_TEMPLATES.has(template)) return;
+  const data = JSON.parse(dataJson) as { url?: unknown };
+  if (typeof data.url !== 'string' || data.url === FORGOTTEN_LINK) return;
+  const url = data.url;
+  const escaped = url.replaceAll('&', '&amp;');
+  await ctx.db
+    .updateTable('gateway_messages')
+    .set({ data_json: JSON.stringify({ ...data, url: FORGOTTEN_LINK }) })
+    .where('id', '=', messageId)
+    .execute();
+  const logged = await ctx.db
+    .selectFrom('outbox_messages')
+    .select(['id', 'text_body', 'html_body'])
+    .where('idempotency_key', '=', `gateway:${messageId}`)
+    .executeTakeFirst();
+  if (!logged) return;
+  await ctx.db
+    .updateTable('outbox_messages')
+    .set({
+      text_body: logged.text_body.replaceAll(url, FORGOTTEN_LINK),
+      html_body: logged.html_body.replaceAll(escaped, FORGOTTEN_LINK).replaceAll(url, FORGOTTEN_LINK),
+    })
+    .where('id', '=', logged.id)
+    .execute();
 }
 
 /**
