@@ -149,6 +149,16 @@ describe('vouchers and gift cards at checkout', () => {
     assert.match(mail.html, /Paid with gift card/);
   });
 
+  it('documents the codes in the OpenAPI schema of the checkout body and receipt', async () => {
+    const doc = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const op = doc.paths['/api/v1/carts/{id}/checkout'].post;
+    const schema = op.requestBody.content['application/json'].schema;
+    assert.equal(schema.properties.codes.type, 'array');
+    assert.ok(schema.properties.voucherCode && schema.properties.giftCardCode);
+    assert.ok(!schema.required.includes('codes'));
+    assert.match(JSON.stringify(doc), /"giftCard":\{[^}]*"type":"integer"/);
+  });
+
   it('refuses a used-up voucher with 422 naming the code, in the visitor’s language, and orders nothing', async () => {
     const sku = await product(5, 1500);
     const code = await createVoucher(t.ctx, voucher(), null);
