@@ -21,6 +21,7 @@ import { type Translate, translator } from './i18n/messages.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerPageCache } from './page-cache.ts';
+import { redactTokens } from './redact-tokens.ts';
 import { registerRoutes } from './routes.ts';
 import { registerSecurityHeaders } from './security.ts';
 
@@ -34,7 +35,20 @@ export type App = FastifyInstance;
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? systemClock;
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // the log never holds a one-time token (sign-in, household, unsubscribe, reminder links, order pages)
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: redactTokens(req.url),
+                ...(req.ip ? { ip: req.ip } : {}),
+              }),
+            },
+          },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
