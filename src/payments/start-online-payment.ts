@@ -2,6 +2,7 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { confirmationPath } from '../orders/order-token.ts';
+import { giftCardPaid } from '../vouchers/gift-card-paid.ts';
 import { isOnlineMethod, paymentProvider } from './payment-provider.ts';
 
 export type StartPaymentResult =
@@ -38,6 +39,8 @@ export async function startOnlinePayment(ctx: Ctx, orderNumber: string): Promise
     .where('status', '=', 'open')
     .executeTakeFirst();
   if (open?.checkout_url) return { ok: true, paymentUrl: open.checkout_url };
+  // a gift card paid part of it (src/vouchers): the provider is asked for the rest only
+  const dueCents = order.total_cents - (await giftCardPaid(ctx, order.id));
   let paymentId = open && !open.provider_payment_id ? open.id : null;
   if (!paymentId) {
     paymentId = newId(ctx.clock.now().epochMilliseconds);
@@ -51,7 +54,7 @@ export async function startOnlinePayment(ctx: Ctx, orderNumber: string): Promise
         method: order.payment_method,
         provider_payment_id: null,
         status: 'open',
-        amount_cents: order.total_cents,
+        amount_cents: dueCents,
         currency: order.currency,
         checkout_url: null,
         refund_id: null,
@@ -67,7 +70,7 @@ export async function startOnlinePayment(ctx: Ctx, orderNumber: string): Promise
       paymentId,
       orderNumber: order.number,
       method: order.payment_method,
-      amountCents: order.total_cents,
+      amountCents: dueCents,
       currency: order.currency,
       redirectUrl: `${config.publicUrl}${confirmationPath(config.sessionSecret, order.number)}`,
       webhookUrl: `${config.publicUrl}${MOLLIE_WEBHOOK_PATH}`,

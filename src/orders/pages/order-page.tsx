@@ -79,10 +79,22 @@ export function OrderPage({
         <dl class="totals">
           <dt>{t('orderPage.shipping')}</dt>
           <dd>{order.shippingCents === 0 ? t('orderPage.free') : price(order.shippingCents)}</dd>
+          {order.discountCents > 0 ? (
+            <>
+              <dt>{t('voucher.discountPlain')}</dt>
+              <dd>− {price(order.discountCents)}</dd>
+            </>
+          ) : null}
           <dt>{t('orderPage.total')}</dt>
           <dd>
             <strong>{price(order.totalCents)}</strong>
           </dd>
+          {order.giftCardCents > 0 ? (
+            <>
+              <dt>{t('voucher.giftCardPlain')}</dt>
+              <dd>− {price(order.giftCardCents)}</dd>
+            </>
+          ) : null}
           {Object.entries(order.vatCents).map(([rate, cents]) => (
             <>
               <dt>{t('orderPage.vat', { rate })}</dt>
@@ -117,7 +129,7 @@ export function OrderPage({
         {order.status === 'awaiting_payment' && order.paymentMethod === 'bank-transfer' ? (
           <p>
             {t('orderPage.howToPay', {
-              amount: price(order.totalCents),
+              amount: price(order.totalCents - order.giftCardCents),
               iban: BANK_TRANSFER.iban,
               bic: BANK_TRANSFER.bic,
               holder: ctx.shopName,
