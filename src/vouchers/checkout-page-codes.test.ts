@@ -88,6 +88,7 @@ describe('codes on the checkout page', () => {
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /De code TB-ZZZZ-ZZZZ kennen we niet/);
     const malformed = await browser.post('/checkout', { ...form('hallo'), apply: '1' });
+    assert.equal(malformed.statusCode, 422);
     assert.match(malformed.body, /Dit is geen geldige code/);
     assert.equal((await t.db.selectFrom('orders').select('id').execute()).length, before);
   });

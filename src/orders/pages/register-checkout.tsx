@@ -286,6 +286,7 @@ async function render(
       notice={notice}
       codes={preview?.ok ? preview : undefined}
     />,
-    status,
+    // an applied code that is refused: the page says why, as for a refused order
+    extra.applied && preview && !preview.ok ? 422 : status,
   );
 }
