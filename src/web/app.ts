@@ -13,6 +13,7 @@ import { dataVersionOf } from '../db/data-version.ts';
 import type { Db } from '../db/database.ts';
 import { loadSession, type SessionStaff } from '../staff/sessions.ts';
 import { PUBLIC_DIR } from './assets.ts';
+import { cachedAnswers, type RawHandler, serverAnsweringFirst } from './cached-answers.ts';
 import { cookieSpec } from './cookies.ts';
 import { registerCsrf } from './csrf.ts';
 import { registerErrorHandling } from './error-handler.tsx';
@@ -34,6 +35,7 @@ export type App = FastifyInstance;
  */
 export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   const clock = deps.clock ?? systemClock;
+  let answerFromCache: RawHandler = () => false; // set once the page cache exists, below
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -54,6 +56,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     requestIdHeader: false,
     genReqId: () => Math.random().toString(36).slice(2, 10),
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    serverFactory: (handler, options) =>
+      serverAnsweringFirst(options, (req, res) => answerFromCache(req, res), handler),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.decorate('deps', { db: deps.db, clock });
   app.decorate('config', config);
@@ -69,7 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
     maxAge: '365d',
     wildcard: false,
   });
-  registerMetrics(app);
+  const metrics = registerMetrics(app);
   await registerOpenApi(app, config);
 
   const staffCookie = cookieSpec(config, 'tb_staff');
@@ -119,8 +123,22 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.addHook('onClose', () => lookup.close());
   const version = dataVersionOf(deps.db);
   // before registerCsrf: the page cache fills in CSRF tokens in its onSend hook, before that one sets the cookie
-  if (version) registerPageCache(app, { clock, version });
-  registerCsrf(app, config);
+  const pageCache = version ? registerPageCache(app, { clock, version }) : null;
+  const csrf = registerCsrf(app, config);
+  if (pageCache) {
+    const cached = cachedAnswers({
+      cache: pageCache,
+      csrf,
+      metrics,
+      defaultLocale: config.defaultLocale,
+      log: app.log,
+    });
+    answerFromCache = cached;
+    app.addHook('preClose', (done) => {
+      cached.close();
+      done();
+    });
+  }
   registerErrorHandling(app, config);
   await registerRoutes(app);
   return app;

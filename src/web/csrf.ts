@@ -1,4 +1,4 @@
-import { createHmac, createSecretKey, type KeyObject, randomFillSync, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomFillSync, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
@@ -16,34 +16,28 @@ const SEED_SHAPE = /^[A-Za-z0-9_-]{22,}$/;
  * it is cheap (a pooled random seed, one HMAC with a prepared key, a header worked out once but for the seed),
  * since a visitor without cookies gets a new one on every page with a form.
  */
-export function registerCsrf(app: FastifyInstance, config: Config): void {
-  const cookie = cookieSpec(config, 'tb_csrf');
+export function registerCsrf(app: FastifyInstance, config: Config): CsrfTokens {
   const expectedOrigin = new URL(config.publicUrl).origin;
-  const key = createSecretKey(Buffer.from(config.sessionSecret));
-  const example = app.serializeCookie(cookie.name, 'seed', {
-    ...cookie.options,
-    secure: cookie.options.secure === true,
-    sameSite: 'strict',
-  });
-  const cookieAttributes = example.slice(example.indexOf(';'));
+  const tokens = csrfTokens(app, config);
+  const cookieName = tokens.cookieName;
 
   app.decorateRequest('csrfNewSeed', null);
   app.decorateRequest('csrfTokenMemo', null);
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
-    this.csrfTokenMemo ??= tokenFor(key, this.csrfSeed());
+    this.csrfTokenMemo ??= tokens.tokenFor(this.csrfSeed());
     return this.csrfTokenMemo;
   });
   app.decorateRequest('csrfSeed', function (this: FastifyRequest) {
-    const existing = this.cookies[cookie.name];
-    if (existing && SEED_SHAPE.test(existing)) return existing;
-    this.csrfNewSeed ??= newSeed();
+    const existing = tokens.seedIn(this.cookies[cookieName]);
+    if (existing) return existing;
+    this.csrfNewSeed ??= tokens.newSeed();
     return this.csrfNewSeed;
   });
 
   // callback style, not async: these run on every answer and then cost no promise
   app.addHook('onSend', (request, reply, payload, done) => {
     const seed = request.csrfNewSeed;
-    if (seed) reply.header('set-cookie', `${cookie.name}=${seed}${cookieAttributes}`);
+    if (seed) reply.header('set-cookie', tokens.setCookie(seed));
     done(null, payload);
   });
 
@@ -73,10 +67,42 @@ export function registerCsrf(app: FastifyInstance, config: Config): void {
         throw new AppError('unsupported-media');
       return;
     }
-    const seed = request.cookies[cookie.name];
+    const seed = request.cookies[cookieName];
     const sent = formToken(request);
-    if (!seed || !sent || !safeEqual(sent, tokenFor(key, seed))) throw new AppError('csrf-failed');
+    if (!seed || !sent || !safeEqual(sent, tokens.tokenFor(seed))) throw new AppError('csrf-failed');
   }
+  return tokens;
+}
+
+/** Seeds, tokens and the cookie, for the hooks above and for answers given outside Fastify (web/cached-answers.ts). */
+export type CsrfTokens = {
+  /** `tb_csrf`, or `__Host-tb_csrf` over HTTPS. */
+  cookieName: string;
+  /** The seed in a cookie value, or null when it holds none. */
+  seedIn(cookieValue: string | undefined): string | null;
+  newSeed(): string;
+  /** The form token that goes with a seed. */
+  tokenFor(seed: string): string;
+  /** The Set-Cookie header value that gives a browser this seed. */
+  setCookie(seed: string): string;
+};
+
+function csrfTokens(app: FastifyInstance, config: Config): CsrfTokens {
+  const cookie = cookieSpec(config, 'tb_csrf');
+  const key = createSecretKey(Buffer.from(config.sessionSecret));
+  const example = app.serializeCookie(cookie.name, 'seed', {
+    ...cookie.options,
+    secure: cookie.options.secure === true,
+    sameSite: 'strict',
+  });
+  const attributes = example.slice(example.indexOf(';'));
+  return {
+    cookieName: cookie.name,
+    seedIn: (value) => (value && SEED_SHAPE.test(value) ? value : null),
+    newSeed,
+    tokenFor: (seed) => createHmac('sha256', key).update(`csrf:${seed}`).digest('base64url'),
+    setCookie: (seed) => `${cookie.name}=${seed}${attributes}`,
+  };
 }
 
 const SEED_BYTES = 18;
@@ -110,10 +136,6 @@ function formToken(request: FastifyRequest): string | undefined {
   if (value && typeof value === 'object' && 'value' in value)
     return String((value as { value: unknown }).value);
   return undefined;
-}
-
-function tokenFor(key: KeyObject, seed: string): string {
-  return createHmac('sha256', key).update(`csrf:${seed}`).digest('base64url');
 }
 
 function safeEqual(a: string, b: string): boolean {

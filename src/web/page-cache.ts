@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../clock.ts';
+import type { Locale } from '../config.ts';
 import type { DataVersion } from '../db/data-version.ts';
 import { LOCALE_COOKIE } from './i18n/locale.ts';
 
@@ -13,8 +14,13 @@ const CACHEABLE_QUERY = new Set(['lang', 'page']);
 /** Stands in for the visitor's CSRF token in a cached page; random per process, so no content can contain it. */
 const TOKEN_PLACEHOLDER = `csrf-placeholder-${randomBytes(16).toString('hex')}`;
 
-/** The answer as UTF-8 bytes, cut where the CSRF token goes: encoded once, not on every send. */
-type Entry = { version: number; storedAt: number; contentType: string; parts: Buffer[] };
+/**
+ * A stored answer: its route (for the metrics), its headers but for cookies and length, and its body as UTF-8
+ * bytes cut where the CSRF token goes (encoded once, not on every send).
+ */
+export type CachedAnswer = { route: string; headers: Record<string, HeaderValue>; parts: Buffer[] };
+type HeaderValue = string | number | string[];
+type Entry = CachedAnswer & { version: number; storedAt: number };
 type Fill = { key: string; version: number; storedAt: number };
 
 /**
@@ -23,12 +29,27 @@ type Fill = { key: string; version: number; storedAt: number };
  * `page`) are kept per URL and language for at most two seconds, and only while the database has not been
  * written since they were read (`version`, bumped by every write of this process). So a change shows at once
  * here, and within two seconds in other processes. Pages are cached with a placeholder where the CSRF token
- * goes (see `pageCsrfToken`), filled with each visitor's own token when sent. All hooks run for every
- * answer, cached or not (security headers, language cookie, CSRF cookie, metrics).
+ * goes (see `pageCsrfToken`), filled with each visitor's own token when sent. Plain anonymous GETs (no
+ * query, no cookie but language and CSRF seed) are answered from here before Fastify sees them
+ * (web/cached-answers.ts); the rest of the hits are answered by the hooks below, after the app's `onRequest` hooks
+ * (security headers, language cookie, sessions). Either way the answer carries the headers it was stored with, the
+ * CSRF cookie when the visitor has none, and is counted in the metrics.
  */
-export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; version: DataVersion }): void {
+export function registerPageCache(
+  app: FastifyInstance,
+  deps: { clock: Clock; version: DataVersion },
+): PageCache {
   const entries = new Map<string, Entry>();
   app.decorateRequest('pageCacheFill', null);
+
+  function fresh(key: string, now: number, version: number): Entry | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    if (entry.version === version && now >= entry.storedAt && now - entry.storedAt < PAGE_CACHE_TTL_MS)
+      return entry;
+    entries.delete(key);
+    return undefined;
+  }
 
   // callback style, not async: these run on every answer and then cost no promise
   app.addHook('onRequest', (request, reply, done) => {
@@ -44,18 +65,12 @@ export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; ve
     const key = `${request.locale} ${request.url}`;
     const now = deps.clock.now().epochMilliseconds;
     const version = deps.version.current;
-    const entry = entries.get(key);
-    if (
-      entry &&
-      entry.version === version &&
-      now >= entry.storedAt &&
-      now - entry.storedAt < PAGE_CACHE_TTL_MS
-    ) {
-      reply.header('content-type', entry.contentType);
+    const entry = fresh(key, now, version);
+    if (entry) {
+      reply.headers(entry.headers);
       reply.send(entry.parts.length === 1 ? entry.parts[0] : joinParts(entry.parts, request.csrfToken()));
       return; // answered: the rest of the chain (handler included) is skipped
     }
-    if (entry) entries.delete(key);
     request.pageCacheFill = { key, version, storedAt: now };
     done();
   });
@@ -66,12 +81,25 @@ export function registerPageCache(app: FastifyInstance, deps: { clock: Clock; ve
     const parts = payload.split(TOKEN_PLACEHOLDER).map((part) => Buffer.from(part));
     if (reply.statusCode === 200 && payload.length <= MAX_BODY_CHARS && setsOnlyLanguageCookie(reply)) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
-      const contentType = String(reply.getHeader('content-type') ?? 'text/plain; charset=utf-8');
-      entries.set(fill.key, { version: fill.version, storedAt: fill.storedAt, contentType, parts });
+      const { 'set-cookie': _cookies, 'content-length': _length, ...headers } = reply.getHeaders();
+      const route = request.routeOptions.url ?? request.url;
+      const answer = { route, headers: headers as Record<string, HeaderValue>, parts };
+      entries.set(fill.key, { ...answer, version: fill.version, storedAt: fill.storedAt });
     }
     done(null, parts.length === 1 ? parts[0] : joinParts(parts, request.csrfToken()));
   });
+
+  return {
+    fresh: (locale, url) =>
+      fresh(`${locale} ${url}`, deps.clock.now().epochMilliseconds, deps.version.current),
+  };
 }
+
+/** The stored answers, for serving them outside Fastify's hooks (web/cached-answers.ts). */
+export type PageCache = {
+  /** The answer stored for this language and URL (path and query), while it is fresh. */
+  fresh(locale: Locale, url: string): CachedAnswer | undefined;
+};
 
 /**
  * The CSRF token to render into a page: the visitor's own, or, while the page is being rendered for the cache,
@@ -82,7 +110,7 @@ export function pageCsrfToken(request: FastifyRequest): string {
 }
 
 /** The parts with the (ASCII) token between them, in one new buffer: the parts are shared by every visitor. */
-function joinParts(parts: Buffer[], token: string): Buffer {
+export function joinParts(parts: Buffer[], token: string): Buffer {
   let length = token.length * (parts.length - 1);
   for (const part of parts) length += part.length;
   const body = Buffer.allocUnsafe(length);
