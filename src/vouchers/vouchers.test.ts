@@ -115,7 +115,7 @@ describe('vouchers and gift cards at checkout', () => {
     assert.equal((await codeRow(code)).uses, 1);
     // the confirmation page shows the discount and asks for the discounted amount
     const page = await t.app.inject({
-      url: new URL(receipt.confirmationUrl).pathname + new URL(receipt.confirmationUrl).search + '&lang=en',
+      url: `${new URL(receipt.confirmationUrl).pathname}${new URL(receipt.confirmationUrl).search}&lang=en`,
     });
     assert.equal(page.statusCode, 200);
     assert.match(page.body, /Discount \(voucher\): − €3\.00/);
