@@ -80,6 +80,9 @@ export function AdminLayout({
                   <a href="/admin/requests">{t('applianceAdmin.requests')}</a>
                 </li>
                 <li>
+                  <a href="/admin/messages">{t('broadcast.title')}</a>
+                </li>
+                <li>
                   <a href="/admin/outbox">{t('outbox.title')}</a>
                 </li>
                 {staff.role === 'owner' ? (
