@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { checkInvariants } from '../../test/helpers/order-invariants.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { orderConfirmation } from '../messaging/templates/order-confirmation.tsx';
 import { addToCart } from '../orders/add-to-cart.ts';
@@ -40,9 +41,11 @@ const voucher = (overrides: Partial<NewVoucher> = {}): NewVoucher => ({
 describe('vouchers and gift cards at checkout', () => {
   let t: TestApp;
   let n = 0;
+  const initial = new Map<string, number>();
 
   async function product(stock: number, priceCents: number, vatRate: 0 | 9 | 21 = 21): Promise<string> {
     const sku = `V-${++n}`;
+    initial.set(sku, stock);
     await addProduct(t.ctx, { sku, nameNl: `Zak ${sku}`, nameEn: `Bag ${sku}`, priceCents, stock, vatRate });
     return sku;
   }
@@ -79,6 +82,8 @@ describe('vouchers and gift cards at checkout', () => {
     await addCategory(t.ctx, 'bags');
   });
   after(async () => {
+    // I1–I3 with discounts: items + shipping − the vouchers' discount = total, for every order placed here
+    await checkInvariants(t.ctx, initial);
     await t.close();
   });
 
