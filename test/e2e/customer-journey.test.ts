@@ -23,7 +23,7 @@ const FISCAL = new Set<string>(
     .map((p) => p.table),
 );
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** An appliance of the demo registry that needs no serial and has a part in stock. */
 async function demoAppliance(shop: BrowserShop): Promise<{ id: string; label: string }> {
@@ -70,7 +70,7 @@ async function followLink(page: Page, link: string, t: (k: MessageKey) => string
 async function guestOrder(page: Page, applianceId: string, email: string, t: (k: MessageKey) => string) {
   await page.goto(`/a/${applianceId}`);
   await page
-    .getByRole('button', { name: new RegExp(`^${escape(t('cart.add'))}`) })
+    .getByRole('button', { name: new RegExp(`^${escapeRe(t('cart.add'))}`) })
     .and(page.locator(':enabled'))
     .first()
     .click();
@@ -129,14 +129,17 @@ describe('the customer holds the controls: the whole journey in a browser', () =
       const keepMail = await mailTo(smtp, email, / \((bestelling|order) TB-/);
       await followLink(page, signInLink(keepMail), t);
       await page.waitForURL('**/account?*');
-      assert.match(await seen(page.getByRole('main')), new RegExp(escape(target.label)));
+      assert.match(await seen(page.getByRole('main')), new RegExp(escapeRe(target.label)));
       await expectNoAxeViolations(page);
 
       // 2. preferences: turn on offers, quiet hours; saved, with a ledger row
       await page.getByRole('link', { name: t('account.preferences'), exact: true }).click();
       await page.getByRole('checkbox', { name: t('prefs.topic.offers'), exact: true }).check();
       // (the form's first button is a hidden default for Enter; the visible one is at the end)
-      await page.getByRole('button', { name: t('prefs.save') }).last().click();
+      await page
+        .getByRole('button', { name: t('prefs.save') })
+        .last()
+        .click();
       await page.waitForURL(/saved=/);
       await expectNoAxeViolations(page);
       const customer = await shop.shop.db
@@ -171,7 +174,7 @@ describe('the customer holds the controls: the whole journey in a browser', () =
       await followLink(there, signInLink(signUpMail), t);
       await there.waitForURL('**/account/terms?applied=1');
       const applied = await seen(there.getByRole('main'));
-      assert.match(applied, new RegExp(escape(t('terms.applied'))));
+      assert.match(applied, new RegExp(escapeRe(t('terms.applied'))));
       await expectNoAxeViolations(there);
       const newcomer = await other.shop.db
         .selectFrom('customers')
