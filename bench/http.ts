@@ -4,10 +4,13 @@
  *
  * The shop runs as `node bin/toonbank.js serve` (the real start path: SQLite file in a temp dir, migrated and
  * seeded, LOG_LEVEL=silent) and the bare server as its own process, so neither shares an event loop with the
- * load generator (autocannon, in this process). Each target gets a warm-up, then the measured run.
+ * load generator (autocannon, in this process). Each target gets a warm-up, then its measured load in turns
+ * (bare, page, JSON, bare, page, JSON, …): on a shared machine the load of other work drifts, and turns put each
+ * target and the bare server under the same drift. The table shows each target's median turn.
  *
- * Options: --duration=SECONDS (10), --warmup=SECONDS (2), --connections=N (100),
- * --profile (runs the shop with `node --cpu-prof`; the .cpuprofile lands in the printed directory).
+ * Options: --duration=SECONDS per turn (5), --rounds=N turns per target (3), --warmup=SECONDS (2),
+ * --connections=N (100), --profile (runs the shop with `node --cpu-prof`; the .cpuprofile lands in the printed
+ * directory).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -34,13 +37,15 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const { values: opts } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '2' },
     connections: { type: 'string', default: '100' },
     profile: { type: 'boolean', default: false },
   },
 });
 const DURATION = Number(opts.duration);
+const ROUNDS = Number(opts.rounds);
 const WARMUP = Number(opts.warmup);
 const CONNECTIONS = Number(opts.connections);
 
@@ -85,18 +90,25 @@ type Row = {
   cpuUs: number | null;
   bad: number;
   target?: number;
+  /** Requests/s against the bare server's in the same turn (the median over turns). */
+  ratio?: number;
 };
 
-async function load(name: string, server: ChildProcess, url: string, target?: number): Promise<Row> {
-  process.stderr.write(`  ${name}: warm-up ${WARMUP} s, then ${DURATION} s … `);
-  await autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration: WARMUP });
-  const cpuBefore = cpuMs(server.pid);
-  const r = await autocannon({ url, connections: CONNECTIONS, pipelining: 1, duration: DURATION });
-  const cpuAfter = cpuMs(server.pid);
-  process.stderr.write(`${Math.round(r.requests.average)} req/s\n`);
+type Target = { name: string; server: ChildProcess; url: string; target?: number };
+
+async function warmUp(t: Target): Promise<void> {
+  process.stderr.write(`  ${t.name}: warm-up ${WARMUP} s\n`);
+  await autocannon({ url: t.url, connections: CONNECTIONS, pipelining: 1, duration: WARMUP });
+}
+
+async function load(t: Target): Promise<Row> {
+  const cpuBefore = cpuMs(t.server.pid);
+  const r = await autocannon({ url: t.url, connections: CONNECTIONS, pipelining: 1, duration: DURATION });
+  const cpuAfter = cpuMs(t.server.pid);
+  process.stderr.write(`  ${t.name}: ${Math.round(r.requests.average)} req/s\n`);
   return {
-    name,
-    path: new URL(url).pathname,
+    name: t.name,
+    path: new URL(t.url).pathname,
     rps: r.requests.average,
     p50: r.latency.p50,
     p99: r.latency.p99,
@@ -105,7 +117,22 @@ async function load(name: string, server: ChildProcess, url: string, target?: nu
         ? null
         : ((cpuAfter - cpuBefore) * 1000) / r.requests.total,
     bad: r.errors + r.timeouts + r.non2xx,
-    ...(target === undefined ? {} : { target }),
+    ...(t.target === undefined ? {} : { target: t.target }),
+  };
+}
+
+/**
+ * A target's turn with the median requests/s (its latencies and CPU with it), the errors of all its turns added up,
+ * and the median of its turns' ratios to the bare server's turn of the same round.
+ */
+function summary(turns: Row[], bareTurns: Row[]): Row {
+  const middle = <T>(values: T[], by: (v: T) => number): T =>
+    [...values].sort((a, b) => by(a) - by(b))[Math.floor(values.length / 2)]!;
+  const ratios = turns.map((r, i) => r.rps / bareTurns[i]!.rps);
+  return {
+    ...middle(turns, (r) => r.rps),
+    bad: turns.reduce((sum, r) => sum + r.bad, 0),
+    ratio: middle(ratios, (x) => x),
   };
 }
 
@@ -115,7 +142,7 @@ function table(rows: Row[], bare: Row): string {
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const r of rows) {
-    const ratio = r.rps / bare.rps;
+    const ratio = r.ratio ?? r.rps / bare.rps;
     const goal = r.target === undefined ? '' : `≥ ${r.target}× ${ratio >= r.target ? 'met' : 'MISSED'}`;
     lines.push(
       `| ${r.name} | \`${r.path}\` | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.cpuUs === null ? 'n/a' : Math.round(r.cpuUs)} | ${ratio.toFixed(2)} | ${goal} |`,
@@ -142,17 +169,25 @@ async function main(): Promise<void> {
     console.error(
       `Loading each target with autocannon: ${CONNECTIONS} connections, pipelining 1, node ${process.version}.`,
     );
-    const bareRow = await load('bare node:http', bare, bareUrl);
-    const rows = [
-      await load('product page', shop.child, `${shop.url}/p/${product.slug}`, 0.5),
-      await load(
-        'product JSON',
-        shop.child,
-        `${shop.url}/api/v1/products/${encodeURIComponent(product.sku)}`,
-        0.7,
-      ),
-      bareRow,
+    const targets: Target[] = [
+      { name: 'bare node:http', server: bare, url: bareUrl },
+      { name: 'product page', server: shop.child, url: `${shop.url}/p/${product.slug}`, target: 0.5 },
+      {
+        name: 'product JSON',
+        server: shop.child,
+        url: `${shop.url}/api/v1/products/${encodeURIComponent(product.sku)}`,
+        target: 0.7,
+      },
     ];
+    for (const t of targets) await warmUp(t);
+    const turns = targets.map((): Row[] => []);
+    for (let round = 1; round <= ROUNDS; round++) {
+      process.stderr.write(`Turn ${round} of ${ROUNDS}, ${DURATION} s each:\n`);
+      for (const [i, t] of targets.entries()) turns[i]!.push(await load(t));
+    }
+    const [bareTurns, ...shopTurns] = turns as [Row[], ...Row[][]];
+    const bareRow = summary(bareTurns, bareTurns);
+    const rows = [...shopTurns.map((t) => summary(t, bareTurns)), bareRow];
     console.log(`\n${table(rows, bareRow)}\n`);
   } finally {
     await stopProcess(bare);
