@@ -185,7 +185,7 @@ describe('a customer takes their data and deletes their account, in the browser'
     await page.waitForURL('**/admin');
     await page
       .getByRole('navigation', { name: 'Admin menu' })
-      .getByRole('link', { name: 'Customers' })
+      .getByRole('link', { name: 'Customers', exact: true })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
     await page.getByLabel('Search by e-mail address or name').fill('kijkgraag');
