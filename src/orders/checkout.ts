@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql } from 'kysely';
-import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { isOnlineMethod, offeredPaymentMethods } from '../payments/payment-provider.ts';
 import { startOnlinePayment } from '../payments/start-online-payment.ts';
 import type { CodeRefusal } from '../vouchers/rules.ts';
+import { checkoutInBatch } from './checkout-batch.ts';
 import { type FieldProblem, parseCheckoutInput } from './checkout-input.ts';
-import { type PlacedOrder, placeOrder } from './place-order.ts';
 import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 /** What a successful checkout answers, stored and replayed unchanged for repeats with the same key. */
@@ -51,25 +49,16 @@ export type CheckoutRequest = {
   customerId?: string | null;
 };
 
-/** A stored answer is replayed for 24 hours; after that the key counts as new. */
-export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
-/** PostgreSQL: how long a repeat waits for the first request with its key before answering "in progress". */
-const WAIT_FOR_FIRST = '5s';
-
-/** Carries a result out of a transaction that must roll back. */
-class Abort {
-  constructor(readonly result: CheckoutResult) {}
-}
-
 /**
- * Checks out a cart exactly once per idempotency key (Stripe's semantics). The key's row is inserted
- * first, in the same transaction as the order: a concurrent repeat blocks on it (PostgreSQL) or runs
- * after it (SQLite's single writer) and then replays the stored result; a repeat with a different
+ * Checks out a cart exactly once per idempotency key (Stripe's semantics). Valid input joins the next
+ * batch of checkouts (`checkoutInBatch`: one transaction for many concurrent orders). The key's row is
+ * inserted first, in the same transaction as the order: a concurrent repeat blocks on it (PostgreSQL) or
+ * runs after it (SQLite's single writer) and then replays the stored result; a repeat with a different
  * request is refused; a key older than 24 h is taken over as new. A commit therefore holds either the
  * order, its key and its stored receipt together, or none of them — a crash leaves no half-claimed
- * key behind. Out-of-stock refusals are stored too (the stock reservation itself rolls back);
- * invalid input is not, so the customer can correct it under the same key. Serialization failures,
- * deadlocks and busy errors are retried with back-off; if they persist the result is 'try-again'.
+ * key behind. Out-of-stock refusals are stored too; invalid input is not, so the customer can correct it
+ * under the same key. Serialization failures, deadlocks and busy errors are retried with back-off; if
+ * they persist the result is 'try-again'.
  */
 export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<CheckoutResult> {
   const parsed = parseCheckoutInput(request.body);
@@ -86,67 +75,13 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
     )
     .digest('base64url');
   const key = request.idempotencyKey;
-  const postgres = ctx.db.getExecutor().adapter instanceof PostgresAdapter;
-
   try {
-    const result = await withRetry(async (): Promise<CheckoutResult> => {
-      const now = isoNow(ctx.clock);
-      const expired = new Date(ctx.clock.now().epochMilliseconds - IDEMPOTENCY_TTL_MS).toISOString();
-      try {
-        return await ctx.db.transaction().execute(async (trx): Promise<CheckoutResult> => {
-          if (postgres) await sql`set local lock_timeout = ${sql.lit(WAIT_FOR_FIRST)}`.execute(trx);
-          const claimed = await trx
-            .insertInto('idempotency_keys')
-            .values({ key, request_hash: requestHash, status_code: 0, response_json: '{}', created_at: now })
-            .onConflict((oc) =>
-              oc
-                .column('key')
-                .doUpdateSet((eb) => ({
-                  request_hash: eb.ref('excluded.request_hash'),
-                  status_code: eb.ref('excluded.status_code'),
-                  response_json: eb.ref('excluded.response_json'),
-                  created_at: eb.ref('excluded.created_at'),
-                }))
-                .where('idempotency_keys.created_at', '<', expired),
-            )
-            .returning('key')
-            .executeTakeFirst();
-          if (!claimed) throw new Abort({ ok: false, reason: 'request-in-progress' });
-
-          const placed = await placeOrder(
-            { ...ctx, db: trx },
-            {
-              cartId: request.cartId,
-              checkout: parsed.input,
-              idempotencyKey: key,
-              idempotencyClaimedAt: now,
-              requestHash,
-              customerId: request.customerId ?? null,
-            },
-          );
-          if (!placed.ok) {
-            throw new Abort(
-              placed.reason === 'out-of-stock'
-                ? { ok: false, reason: 'out-of-stock', skus: placed.skus, replayed: false }
-                : placed.reason === 'code-refused'
-                  ? { ok: false, reason: 'code-refused', refusal: placed.refusal }
-                  : { ok: false, reason: placed.reason },
-            );
-          }
-          const receipt = receiptOf(placed.order);
-          await trx
-            .updateTable('idempotency_keys')
-            .set({ status_code: 201, response_json: JSON.stringify(receipt) })
-            .where('key', '=', key)
-            .execute();
-          return { ok: true, replayed: false, receipt };
-        });
-      } catch (error) {
-        if (error instanceof Abort) return error.result;
-        if (postgres && (error as { code?: string }).code === '55P03')
-          return { ok: false, reason: 'request-in-progress' };
-        throw error;
-      }
+    const result = await checkoutInBatch(ctx, {
+      cartId: request.cartId,
+      input: parsed.input,
+      idempotencyKey: key,
+      requestHash,
+      customerId: request.customerId ?? null,
     });
     if (!result.ok && result.reason === 'request-in-progress') {
       const replayed = await replay(ctx, key, requestHash);
@@ -154,8 +89,6 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
         ? { ...replayed, receipt: await withPaymentUrl(ctx, key, replayed.receipt) }
         : replayed;
     }
-    if (!result.ok && result.reason === 'out-of-stock')
-      await storeRefusal(ctx, key, requestHash, result.skus);
     if (result.ok) return { ...result, receipt: await withPaymentUrl(ctx, key, result.receipt) };
     return result;
   } catch (error) {
@@ -176,22 +109,6 @@ async function replay(ctx: Ctx, key: string, requestHash: string): Promise<Check
   const stored = JSON.parse(row.response_json) as OrderReceipt | { skus: string[] };
   if (row.status_code === 201) return { ok: true, replayed: true, receipt: stored as OrderReceipt };
   return { ok: false, reason: 'out-of-stock', skus: (stored as { skus: string[] }).skus, replayed: true };
-}
-
-async function storeRefusal(ctx: Ctx, key: string, requestHash: string, skus: string[]): Promise<void> {
-  await withRetry(() =>
-    ctx.db
-      .insertInto('idempotency_keys')
-      .values({
-        key,
-        request_hash: requestHash,
-        status_code: 409,
-        response_json: JSON.stringify({ skus }),
-        created_at: isoNow(ctx.clock),
-      })
-      .onConflict((oc) => oc.column('key').doNothing())
-      .execute(),
-  );
 }
 
 /**
@@ -215,18 +132,4 @@ async function withPaymentUrl(ctx: Ctx, key: string, receipt: OrderReceipt): Pro
       .execute(),
   );
   return withUrl;
-}
-
-function receiptOf(order: PlacedOrder): OrderReceipt {
-  return {
-    orderNumber: order.number,
-    status: order.status,
-    total: order.dueCents,
-    ...(order.discountCents > 0 ? { discount: order.discountCents } : {}),
-    ...(order.giftCardCents > 0 ? { giftCard: order.giftCardCents } : {}),
-    currency: order.currency,
-    deliveryDate: order.deliveryDate,
-    shippingMethod: order.shippingMethod,
-    paymentMethod: order.paymentMethod,
-  };
 }

@@ -15,31 +15,32 @@ export type OrderEvent = {
   note: string | null;
 };
 
+type NewOrderEvent = {
+  orderId: string;
+  kind: string;
+  from?: string | null;
+  to?: string | null;
+  actor: OrderActor;
+  note?: string | null;
+};
+
 /** Appends one row to an order's timeline. Call it inside the transaction that makes the change. */
-export async function recordOrderEvent(
-  ctx: Ctx,
-  event: {
-    orderId: string;
-    kind: string;
-    from?: string | null;
-    to?: string | null;
-    actor: OrderActor;
-    note?: string | null;
-  },
-): Promise<void> {
-  await ctx.db
-    .insertInto('order_events')
-    .values({
-      id: newId(ctx.clock.now().epochMilliseconds),
-      order_id: event.orderId,
-      at: isoNow(ctx.clock),
-      kind: event.kind,
-      from_status: event.from ?? null,
-      to_status: event.to ?? null,
-      actor: event.actor,
-      note: event.note ?? null,
-    })
-    .execute();
+export async function recordOrderEvent(ctx: Ctx, event: NewOrderEvent): Promise<void> {
+  await ctx.db.insertInto('order_events').values(orderEventRow(ctx, event)).execute();
+}
+
+/** The row `recordOrderEvent` writes, for callers that write many orders' events in one statement. */
+export function orderEventRow(ctx: Ctx, event: NewOrderEvent) {
+  return {
+    id: newId(ctx.clock.now().epochMilliseconds),
+    order_id: event.orderId,
+    at: isoNow(ctx.clock),
+    kind: event.kind,
+    from_status: event.from ?? null,
+    to_status: event.to ?? null,
+    actor: event.actor,
+    note: event.note ?? null,
+  };
 }
 
 /** An order's timeline, oldest first. */

@@ -1,17 +1,19 @@
+import { type Insertable, PostgresAdapter, sql } from 'kysely';
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
-import { recordPayment } from '../payments/record-payment.ts';
-import { honouredPrice, lockedPrices, releasePriceLocks } from '../replenishment/price-lock.ts';
-import { recordRedemptions, redeemCodes } from '../vouchers/apply-codes.ts';
+import type { Database } from '../db/schema.ts';
+import { paymentRow } from '../payments/record-payment.ts';
+import { honouredPrice } from '../replenishment/price-lock.ts';
+import { type AppliedCodes, NO_CODES, recordRedemptions, redeemCodes } from '../vouchers/apply-codes.ts';
 import type { CodeRefusal } from '../vouchers/rules.ts';
 import { rememberCheckoutAddress } from './checkout-address.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { deliveryPromise } from './delivery-promise.ts';
-import { recordOrderEvent } from './order-events.ts';
-import { nextOrderNumber } from './order-number.ts';
+import { orderEventRow } from './order-events.ts';
+import { nextOrderNumbers } from './order-number.ts';
 import type { OrderStatus } from './order-states.ts';
-import { calendarFor, methodFits, SHIPPING, shippingPrice } from './shipping-methods.ts';
+import { calendarFor, methodFits, SHIPPING, type ShippingMethod, shippingPrice } from './shipping-methods.ts';
 
 export type PlaceOrderInput = {
   cartId: string;
@@ -23,6 +25,8 @@ export type PlaceOrderInput = {
   requestHash: string;
   /** The signed-in customer placing it: the order is theirs, and the address joins their saved addresses. */
   customerId?: string | null;
+  /** The language of the order's messages and line names; the caller's `ctx.locale` when absent. */
+  locale?: Ctx['locale'];
 };
 
 export type PlacedOrder = {
@@ -67,113 +71,103 @@ type Line = {
   active: boolean;
 };
 
+/** An input that passed every check, with what it will be charged. */
+type Accepted = { index: number; input: PlaceOrderInput; lines: Line[]; applied: AppliedCodes };
+
 /**
- * Turns a cart into an order at today's prices. `ctx.db` must be an open transaction: this reserves
- * stock with guarded updates (`stock = stock - n where stock >= n`, one per product in id order, so
- * concurrent orders never deadlock on each other and never sell a unit twice), then writes the order,
- * its lines, its stock movements, its payment record, its 'placed' event and its outbox jobs ('order-confirmation', 'fulfilment'), and empties
- * the cart. A signed-in customer's order carries their id and saves (or refreshes) the address they used. On `ok: false` the caller must roll the transaction back: some stock may have been
- * reserved before a short line was found (`checkout` does this).
+ * Turns one cart into an order at today's prices: `placeOrders` with one input. `ctx.db` must be an open
+ * transaction; on `ok: false` the caller rolls it back.
  */
 export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<PlaceOrderResult> {
-  const { checkout } = input;
+  const [result] = await placeOrders(ctx, [input]);
+  return result!;
+}
+
+/**
+ * Turns carts into orders at today's prices, many in one transaction (`ctx.db` must be an open one) with a
+ * fixed number of statements however many orders there are: the checkout's group commit. Inputs are judged
+ * in the given order, as if placed one after the other: stock goes to the earlier input, and a cart
+ * already ordered by an earlier input is empty for a later one.
+ *
+ * Stock rows are read first (locked on PostgreSQL, in id order, so concurrent transactions never deadlock on
+ * them; SQLite has one writer), the units are shared out in memory, and one guarded update per statement
+ * (`stock = stock - n where stock >= n`) takes them: a unit is never sold twice. Then every accepted order
+ * is written with its lines, stock movements, payment record, 'placed' event and outbox jobs
+ * ('order-confirmation', 'fulfilment'), one multi-row insert per table, and its cart is emptied. A
+ * signed-in customer's order carries their id and saves (or refreshes) the address they used.
+ *
+ * A refused input writes nothing, so the others still go through — except codes: `redeemCodes` uses a
+ * voucher or debits a gift card as it checks, so an input with codes must be placed alone, and on its
+ * 'code-refused' the caller rolls the transaction back.
+ */
+export async function placeOrders(ctx: Ctx, inputs: PlaceOrderInput[]): Promise<PlaceOrderResult[]> {
   const now = ctx.clock.now();
   const at = isoNow(ctx.clock);
-  const lines = await readCartLines(ctx, input.cartId);
-  if (lines.length === 0) {
-    const cart = await ctx.db
-      .selectFrom('carts')
-      .select('id')
-      .where('id', '=', input.cartId)
-      .executeTakeFirst();
-    return { ok: false, reason: cart ? 'empty-cart' : 'unknown-cart' };
+  const locales = inputs.map((i) => i.locale ?? ctx.locale);
+  const carts = await readCartLines(ctx, [...new Set(inputs.map((i) => i.cartId))], at);
+  const stock = await readStock(ctx, [...new Set([...carts.values()].flat().map((l) => l.product_id))]);
+  const results: PlaceOrderResult[] = new Array(inputs.length);
+  const accepted: Accepted[] = [];
+  const ordered = new Set<string>();
+  const emptyCarts: number[] = [];
+
+  for (const [index, input] of inputs.entries()) {
+    const rows = ordered.has(input.cartId) ? [] : (carts.get(input.cartId) ?? []);
+    if (rows.length === 0) {
+      emptyCarts.push(index);
+      continue;
+    }
+    const lines = rows.map((r) => ({ ...r, name: locales[index] === 'nl' ? r.name_nl : r.name_en }));
+    const refused = await judge(ctx, input, lines, stock, at);
+    if (!refused.ok) {
+      results[index] = refused.result;
+      continue;
+    }
+    for (const [productId, quantity] of demandByProduct(lines))
+      stock.set(productId, stock.get(productId)! - quantity);
+    ordered.add(input.cartId);
+    accepted.push({ index, input, lines, applied: refused.applied });
   }
-  // a product taken off sale since it was put in the cart can no longer be sold: out of stock
-  const inactive = lines.filter((l) => !l.active).map((l) => l.sku);
-  if (inactive.length > 0) return { ok: false, reason: 'out-of-stock', skus: inactive };
-  const itemsCents = lines.reduce((n, l) => n + l.unit_price_cents * l.quantity, 0);
-  const shippable = {
-    itemsCents,
-    weightGrams: lines.reduce((n, l) => n + l.weight_grams * l.quantity, 0),
-    allMailboxFit: lines.every((l) => l.mailbox_fit === 1),
+  if (emptyCarts.length > 0) {
+    const known = await existingCarts(
+      ctx,
+      emptyCarts.map((i) => inputs[i]!.cartId),
+    );
+    for (const i of emptyCarts)
+      results[i] = { ok: false, reason: known.has(inputs[i]!.cartId) ? 'empty-cart' : 'unknown-cart' };
+  }
+  if (accepted.length === 0) return results;
+
+  await takeStock(ctx, accepted);
+  const year = now.toZonedDateTimeISO(ctx.config.shopTimezone).year;
+  const numbers = await nextOrderNumbers(ctx, year, accepted.length);
+  const promised = new Map<ShippingMethod, string>();
+  const deliveryDate = (method: ShippingMethod) => {
+    let date = promised.get(method);
+    if (date === undefined) {
+      date = deliveryPromise(calendarFor(method, ctx.config), now).deliveryDate.toString();
+      promised.set(method, date);
+    }
+    return date;
   };
-  if (!methodFits(checkout.shippingMethod, shippable))
-    return { ok: false, reason: 'shipping-method-not-available' };
-
-  const short = await reserveStock(ctx, lines);
-  if (short.length > 0) return { ok: false, reason: 'out-of-stock', skus: short };
-
-  const shippingCents = shippingPrice(checkout.shippingMethod, itemsCents);
-  const codes = await redeemCodes(ctx, {
-    codes: checkout.codes ?? [],
-    email: checkout.email,
-    itemsCents,
-    shippingCents,
-    grossByRate: grossByRate(lines),
-    at,
+  const orders = accepted.map((a, n) => {
+    const order = pricedOrder(a, numbers[n]!, deliveryDate(a.input.checkout.shippingMethod), ctx, now);
+    results[a.index] = { ok: true, order };
+    return order;
   });
-  if (!codes.ok) return { ok: false, reason: 'code-refused', refusal: codes.refusal };
-  const { discountCents, giftCardCents, discountByRate } = codes.applied;
-  const totalCents = itemsCents + shippingCents - discountCents;
-  const calendar = calendarFor(checkout.shippingMethod, ctx.config);
-  const deliveryDate = deliveryPromise(calendar, now).deliveryDate.toString();
-  const order: PlacedOrder = {
-    id: newId(now.epochMilliseconds),
-    number: await nextOrderNumber(ctx, now.toZonedDateTimeISO(calendar.timeZone).year),
-    // a gift card that pays it all leaves nothing to wait for
-    status: totalCents - giftCardCents === 0 ? 'paid' : 'awaiting_payment',
-    email: checkout.email,
-    itemsCents,
-    shippingCents,
-    discountCents,
-    totalCents,
-    giftCardCents,
-    dueCents: totalCents - giftCardCents,
-    vatCents: vatOf(lines, shippingCents, discountByRate),
-    currency: ctx.config.currency,
-    shippingMethod: checkout.shippingMethod,
-    paymentMethod: checkout.paymentMethod,
-    deliveryDate,
-  };
-  const { address } = checkout;
-  await ctx.db
-    .insertInto('orders')
-    .values({
-      id: order.id,
-      number: order.number,
-      status: order.status,
-      email: order.email,
-      name: address.name,
-      street: address.street,
-      house_number: address.houseNumber,
-      addition: address.addition,
-      postcode: address.postcode,
-      city: address.city,
-      country: address.country,
-      shipping_method: order.shippingMethod,
-      payment_method: order.paymentMethod,
-      items_cents: itemsCents,
-      shipping_cents: shippingCents,
-      total_cents: order.totalCents,
-      vat_json: JSON.stringify(order.vatCents),
-      currency: order.currency,
-      locale: ctx.locale,
-      cart_id: input.cartId,
-      idempotency_key: input.idempotencyKey,
-      idempotency_claimed_at: input.idempotencyClaimedAt,
-      request_hash: input.requestHash,
-      customer_id: input.customerId ?? null,
-      delivery_date: deliveryDate,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  await ctx.db
-    .insertInto('order_lines')
-    .values(
-      lines.map((l) => ({
+
+  await insertAll(
+    ctx,
+    'orders',
+    accepted.map((a, n) => orderRow(a.input, orders[n]!, locales[a.index]!, at)),
+  );
+  await insertAll(
+    ctx,
+    'order_lines',
+    accepted.flatMap((a, n) =>
+      a.lines.map((l) => ({
         id: newId(now.epochMilliseconds),
-        order_id: order.id,
+        order_id: orders[n]!.id,
         product_id: l.product_id,
         sku: l.sku,
         name: l.name,
@@ -182,34 +176,44 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
         quantity: l.quantity,
         appliance_id: l.appliance_id,
       })),
-    )
-    .execute();
-  const redeemed = await recordRedemptions(ctx, order.id, codes.applied, at);
-  if (!redeemed.ok) return { ok: false, reason: 'code-refused', refusal: redeemed.refusal };
-  if (input.customerId) await rememberCheckoutAddress(ctx, input.customerId, address);
-  await countApplianceOrder(ctx, lines);
+    ),
+  );
+  for (const [n, a] of accepted.entries()) {
+    if (a.applied.uses.length === 0) continue;
+    const redeemed = await recordRedemptions(ctx, orders[n]!.id, a.applied, at);
+    if (!redeemed.ok) results[a.index] = { ok: false, reason: 'code-refused', refusal: redeemed.refusal };
+  }
+  for (const a of accepted)
+    if (a.input.customerId) await rememberCheckoutAddress(ctx, a.input.customerId, a.input.checkout.address);
+  await countApplianceOrders(ctx, accepted);
   // the payment is for what is left after the gift card; nothing left: it is paid already
-  await recordPayment(ctx, { ...order, totalCents: order.dueCents });
-  if (order.dueCents === 0)
-    await ctx.db.updateTable('payments').set({ status: 'paid' }).where('order_id', '=', order.id).execute();
-  await ctx.db
-    .insertInto('stock_movements')
-    .values(
-      demandByProduct(lines).map(([productId, quantity]) => ({
+  const payments = [];
+  for (const order of orders) {
+    const row = await paymentRow(ctx, { ...order, totalCents: order.dueCents });
+    payments.push(order.dueCents === 0 ? { ...row, status: 'paid' as const } : row);
+  }
+  await insertAll(ctx, 'payments', payments);
+  await insertAll(
+    ctx,
+    'stock_movements',
+    accepted.flatMap((a, n) =>
+      demandByProduct(a.lines).map(([productId, quantity]) => ({
         id: newId(now.epochMilliseconds),
         product_id: productId,
-        order_id: order.id,
+        order_id: orders[n]!.id,
         delta: -quantity,
         reason: 'sale' as const,
         at,
       })),
-    )
-    .execute();
-  const payload = JSON.stringify({ orderId: order.id, number: order.number, locale: ctx.locale });
-  await ctx.db
-    .insertInto('jobs')
-    .values(
-      ['order-confirmation', 'fulfilment'].map((kind) => ({
+    ),
+  );
+  await insertAll(
+    ctx,
+    'jobs',
+    accepted.flatMap((a, n) => {
+      const order = orders[n]!;
+      const payload = JSON.stringify({ orderId: order.id, number: order.number, locale: locales[a.index] });
+      return ['order-confirmation', 'fulfilment'].map((kind) => ({
         id: newId(now.epochMilliseconds),
         kind,
         payload_json: payload,
@@ -220,20 +224,133 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
         idempotency_key: `${kind}:${order.id}`,
         created_at: at,
         updated_at: at,
-      })),
-    )
-    .execute();
-  await recordOrderEvent(ctx, { orderId: order.id, kind: 'placed', to: order.status, actor: 'customer' });
-  await ctx.db.deleteFrom('cart_lines').where('cart_id', '=', input.cartId).execute();
-  await releasePriceLocks(ctx, input.cartId);
-  return { ok: true, order };
+      }));
+    }),
+  );
+  await insertAll(
+    ctx,
+    'order_events',
+    orders.map((o) => orderEventRow(ctx, { orderId: o.id, kind: 'placed', to: o.status, actor: 'customer' })),
+  );
+  const emptied = accepted.map((a) => a.input.cartId);
+  await ctx.db.deleteFrom('cart_lines').where('cart_id', 'in', emptied).execute();
+  // a promised price is used up by the order it was for: a later order from the same cart pays today's price
+  await ctx.db.deleteFrom('price_locks').where('cart_id', 'in', emptied).execute();
+  return results;
 }
 
-async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
+/** Whether an input can be ordered, against the stock still left for this batch; uses its codes if it can. */
+async function judge(
+  ctx: Ctx,
+  input: PlaceOrderInput,
+  lines: Line[],
+  stock: Map<string, number>,
+  at: string,
+): Promise<{ ok: true; applied: AppliedCodes } | { ok: false; result: PlaceOrderResult }> {
+  // a product taken off sale since it was put in the cart can no longer be sold: out of stock
+  const inactive = lines.filter((l) => !l.active).map((l) => l.sku);
+  if (inactive.length > 0)
+    return { ok: false, result: { ok: false, reason: 'out-of-stock', skus: inactive } };
+  const { checkout } = input;
+  const itemsCents = itemsOf(lines);
+  const shippable = {
+    itemsCents,
+    weightGrams: lines.reduce((n, l) => n + l.weight_grams * l.quantity, 0),
+    allMailboxFit: lines.every((l) => l.mailbox_fit === 1),
+  };
+  if (!methodFits(checkout.shippingMethod, shippable))
+    return { ok: false, result: { ok: false, reason: 'shipping-method-not-available' } };
+  const short = demandByProduct(lines)
+    .filter(([productId, quantity]) => (stock.get(productId) ?? 0) < quantity)
+    .flatMap(([productId]) => lines.filter((l) => l.product_id === productId).map((l) => l.sku));
+  if (short.length > 0) return { ok: false, result: { ok: false, reason: 'out-of-stock', skus: short } };
+  if (!checkout.codes?.length) return { ok: true, applied: NO_CODES };
+  const codes = await redeemCodes(ctx, {
+    codes: checkout.codes,
+    email: checkout.email,
+    itemsCents,
+    shippingCents: shippingPrice(checkout.shippingMethod, itemsCents),
+    grossByRate: grossByRate(lines),
+    at,
+  });
+  if (!codes.ok) return { ok: false, result: { ok: false, reason: 'code-refused', refusal: codes.refusal } };
+  return { ok: true, applied: codes.applied };
+}
+
+function pricedOrder(
+  a: Accepted,
+  number: string,
+  deliveryDate: string,
+  ctx: Ctx,
+  now: ReturnType<Ctx['clock']['now']>,
+): PlacedOrder {
+  const { checkout } = a.input;
+  const itemsCents = itemsOf(a.lines);
+  const shippingCents = shippingPrice(checkout.shippingMethod, itemsCents);
+  const { discountCents, giftCardCents, discountByRate } = a.applied;
+  const totalCents = itemsCents + shippingCents - discountCents;
+  return {
+    id: newId(now.epochMilliseconds),
+    number,
+    // a gift card that pays it all leaves nothing to wait for
+    status: totalCents - giftCardCents === 0 ? 'paid' : 'awaiting_payment',
+    email: checkout.email,
+    itemsCents,
+    shippingCents,
+    discountCents,
+    totalCents,
+    giftCardCents,
+    dueCents: totalCents - giftCardCents,
+    vatCents: vatOf(a.lines, shippingCents, discountByRate),
+    currency: ctx.config.currency,
+    shippingMethod: checkout.shippingMethod,
+    paymentMethod: checkout.paymentMethod,
+    deliveryDate,
+  };
+}
+
+function orderRow(input: PlaceOrderInput, order: PlacedOrder, locale: Ctx['locale'], at: string) {
+  const { address } = input.checkout;
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    email: order.email,
+    name: address.name,
+    street: address.street,
+    house_number: address.houseNumber,
+    addition: address.addition,
+    postcode: address.postcode,
+    city: address.city,
+    country: address.country,
+    shipping_method: order.shippingMethod,
+    payment_method: order.paymentMethod,
+    items_cents: order.itemsCents,
+    shipping_cents: order.shippingCents,
+    total_cents: order.totalCents,
+    vat_json: JSON.stringify(order.vatCents),
+    currency: order.currency,
+    locale,
+    cart_id: input.cartId,
+    idempotency_key: input.idempotencyKey,
+    idempotency_claimed_at: input.idempotencyClaimedAt,
+    request_hash: input.requestHash,
+    customer_id: input.customerId ?? null,
+    delivery_date: order.deliveryDate,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+type CartRow = Omit<Line, 'name'> & { name_nl: string; name_en: string };
+
+/** Every cart's lines, with the price a still-valid price lock honours (a reminder's reorder link). */
+async function readCartLines(ctx: Ctx, cartIds: string[], at: string): Promise<Map<string, CartRow[]>> {
   const rows = await ctx.db
     .selectFrom('cart_lines')
     .innerJoin('products', 'products.id', 'cart_lines.product_id')
     .select([
+      'cart_lines.cart_id',
       'products.id as product_id',
       'products.sku',
       'products.name_nl',
@@ -246,24 +363,98 @@ async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
       'cart_lines.quantity',
       'cart_lines.appliance_id',
     ])
-    .where('cart_lines.cart_id', '=', cartId)
+    .where('cart_lines.cart_id', 'in', cartIds)
     .orderBy('cart_lines.added_at')
     .orderBy('products.sku')
     .execute();
-  // a price promised on the line (a reminder's reorder link) is honoured while valid, if lower than today's
-  const locks = await lockedPrices(ctx, cartId);
-  return rows.map((r) => ({
-    product_id: r.product_id,
-    appliance_id: r.appliance_id,
-    sku: r.sku,
-    name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
-    unit_price_cents: honouredPrice(r.price_cents, locks.get(r.product_id)),
-    vat_rate: r.vat_rate,
-    quantity: r.quantity,
-    active: r.active === 1,
-    mailbox_fit: r.mailbox_fit,
-    weight_grams: r.weight_grams,
-  }));
+  const locks = await ctx.db
+    .selectFrom('price_locks')
+    .select(['cart_id', 'product_id', 'price_cents'])
+    .where('cart_id', 'in', cartIds)
+    .where('valid_until', '>', at)
+    .execute();
+  const locked = new Map(locks.map((l) => [`${l.cart_id} ${l.product_id}`, l.price_cents]));
+  const carts = new Map<string, CartRow[]>();
+  for (const r of rows) {
+    const line: CartRow = {
+      product_id: r.product_id,
+      appliance_id: r.appliance_id,
+      sku: r.sku,
+      name_nl: r.name_nl,
+      name_en: r.name_en,
+      unit_price_cents: honouredPrice(r.price_cents, locked.get(`${r.cart_id} ${r.product_id}`)),
+      vat_rate: r.vat_rate,
+      quantity: r.quantity,
+      active: r.active === 1,
+      mailbox_fit: r.mailbox_fit,
+      weight_grams: r.weight_grams,
+    };
+    const lines = carts.get(r.cart_id);
+    if (lines) lines.push(line);
+    else carts.set(r.cart_id, [line]);
+  }
+  return carts;
+}
+
+/**
+ * Units in stock per product. On PostgreSQL the rows stay locked (in id order) until the transaction ends, so
+ * the figures hold while the batch shares them out; SQLite's single writer holds them anyway.
+ */
+async function readStock(ctx: Ctx, productIds: string[]): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  let query = ctx.db
+    .selectFrom('products')
+    .select(['id', 'stock'])
+    .where('id', 'in', productIds)
+    .orderBy('id');
+  if (ctx.db.getExecutor().adapter instanceof PostgresAdapter) query = query.forUpdate();
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.id, r.stock]));
+}
+
+/** Takes the accepted orders' units in one guarded update; throws if any product had fewer than counted. */
+async function takeStock(ctx: Ctx, accepted: Accepted[]): Promise<void> {
+  const taken = new Map<string, number>();
+  for (const a of accepted)
+    for (const [productId, quantity] of demandByProduct(a.lines))
+      taken.set(productId, (taken.get(productId) ?? 0) + quantity);
+  const ids = [...taken.keys()];
+  const units = sql<number>`case ${sql.ref('id')} ${sql.join(
+    ids.map((id) => sql`when ${id} then cast(${taken.get(id)!} as integer)`),
+    sql` `,
+  )} end`;
+  const result = await ctx.db
+    .updateTable('products')
+    .set((eb) => ({ stock: eb('stock', '-', units) }))
+    .where('id', 'in', ids)
+    .where('stock', '>=', units)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== ids.length)
+    throw new Error('stock changed while it was locked for an order');
+}
+
+async function existingCarts(ctx: Ctx, cartIds: string[]): Promise<Set<string>> {
+  const rows = await ctx.db.selectFrom('carts').select('id').where('id', 'in', cartIds).execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Rows per insert: far below SQLite's and PostgreSQL's limits on bound values for any of these tables. */
+const ROWS_PER_INSERT = 500;
+
+async function insertAll<T extends keyof Database>(
+  ctx: Ctx,
+  table: T,
+  rows: Insertable<Database[T]>[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT)
+    await ctx.db
+      .insertInto(table)
+      .values(rows.slice(i, i + ROWS_PER_INSERT))
+      .execute();
+}
+
+function itemsOf(lines: Line[]): number {
+  return lines.reduce((n, l) => n + l.unit_price_cents * l.quantity, 0);
 }
 
 /**
@@ -274,22 +465,6 @@ export function demandByProduct(lines: { product_id: string; quantity: number }[
   const demand = new Map<string, number>();
   for (const l of lines) demand.set(l.product_id, (demand.get(l.product_id) ?? 0) + l.quantity);
   return [...demand].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Reserves every product's units; returns the SKUs that were short (then the caller rolls back). */
-async function reserveStock(ctx: Ctx, lines: Line[]): Promise<string[]> {
-  const short: string[] = [];
-  for (const [productId, quantity] of demandByProduct(lines)) {
-    const result = await ctx.db
-      .updateTable('products')
-      .set((eb) => ({ stock: eb('stock', '-', quantity) }))
-      .where('id', '=', productId)
-      .where('stock', '>=', quantity)
-      .executeTakeFirst();
-    if (result.numUpdatedRows !== 1n)
-      short.push(...lines.filter((l) => l.product_id === productId).map((l) => l.sku));
-  }
-  return short;
 }
 
 /**
@@ -324,12 +499,17 @@ function grossByRate(lines: Line[]): Map<number, number> {
  * The lookup ranks equally good matches by how often the appliance was ordered: each order counts once for
  * every appliance its lines were bought for. The lookup index picks the new counts up within a minute.
  */
-async function countApplianceOrder(ctx: Ctx, lines: { appliance_id: string | null }[]): Promise<void> {
-  const ids = [...new Set(lines.map((l) => l.appliance_id).filter((id): id is string => id !== null))];
-  if (ids.length === 0) return;
-  await ctx.db
-    .updateTable('appliances')
-    .set((eb) => ({ order_count: eb('order_count', '+', 1) }))
-    .where('id', 'in', ids)
-    .execute();
+async function countApplianceOrders(ctx: Ctx, accepted: Accepted[]): Promise<void> {
+  const counts = new Map<string, number>();
+  for (const a of accepted)
+    for (const id of new Set(a.lines.map((l) => l.appliance_id)))
+      if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const byCount = new Map<number, string[]>();
+  for (const [id, n] of counts) byCount.set(n, [...(byCount.get(n) ?? []), id]);
+  for (const [n, ids] of byCount)
+    await ctx.db
+      .updateTable('appliances')
+      .set((eb) => ({ order_count: eb('order_count', '+', n) }))
+      .where('id', 'in', ids)
+      .execute();
 }

@@ -10,10 +10,17 @@ import { providerNameFor } from './payment-provider.ts';
  * (`startOnlinePayment`), because creating it is an outside side effect that must not happen for an
  * order that rolls back.
  */
-export async function recordPayment(
-  ctx: Ctx,
-  order: { id: string; number: string; paymentMethod: string; totalCents: number; currency: string },
-): Promise<void> {
+export async function recordPayment(ctx: Ctx, order: PaymentOf): Promise<void> {
+  await ctx.db
+    .insertInto('payments')
+    .values(await paymentRow(ctx, order))
+    .execute();
+}
+
+type PaymentOf = { id: string; number: string; paymentMethod: string; totalCents: number; currency: string };
+
+/** The row `recordPayment` writes, for callers that write many orders' payments in one statement. */
+export async function paymentRow(ctx: Ctx, order: PaymentOf) {
   const provider = providerNameFor(order.paymentMethod);
   const id = newId(ctx.clock.now().epochMilliseconds);
   const created =
@@ -30,21 +37,18 @@ export async function recordPayment(
         })
       : null;
   const at = isoNow(ctx.clock);
-  await ctx.db
-    .insertInto('payments')
-    .values({
-      id,
-      order_id: order.id,
-      provider,
-      method: order.paymentMethod,
-      provider_payment_id: created?.providerPaymentId ?? null,
-      status: 'open',
-      amount_cents: order.totalCents,
-      currency: order.currency,
-      checkout_url: null,
-      refund_id: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
+  return {
+    id,
+    order_id: order.id,
+    provider,
+    method: order.paymentMethod,
+    provider_payment_id: created?.providerPaymentId ?? null,
+    status: 'open' as const,
+    amount_cents: order.totalCents,
+    currency: order.currency,
+    checkout_url: null,
+    refund_id: null,
+    created_at: at,
+    updated_at: at,
+  };
 }

@@ -1,0 +1,140 @@
+/**
+ * `node --import tsx bench/checkout-core.ts` — the checkout use case alone, in one process, no HTTP: how many
+ * orders per second `checkout()` takes on a SQLite file (WAL, synchronous=NORMAL) or on PostgreSQL (PG_URL).
+ * For finding where a checkout's time goes (add --cpu-prof); bench:checkout is the figure that counts.
+ * Options: --orders=N (3000), --concurrency=C (64), --db=sqlite|postgres.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { systemClock } from '../src/clock.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Ctx } from '../src/context.ts';
+import { openDb } from '../src/db/database.ts';
+import { newId } from '../src/db/ids.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { addToCart } from '../src/orders/add-to-cart.ts';
+import { checkout } from '../src/orders/checkout.ts';
+import { createCart } from '../src/orders/create-cart.ts';
+
+const { values: opts } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '3000' },
+    concurrency: { type: 'string', default: '64' },
+    db: { type: 'string', default: 'sqlite' },
+  },
+});
+const orders = Number(opts.orders);
+const concurrency = Number(opts.concurrency);
+const dir = mkdtempSync(join(tmpdir(), 'toonbank-core-'));
+const pgUrl = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `bench_${randomBytes(4).toString('hex')}`;
+const url = opts.db === 'postgres' ? pgUrl : `sqlite:${join(dir, 'bench.db')}`;
+if (opts.db === 'postgres') {
+  const admin = openDb(pgUrl, { poolSize: 1 });
+  await sql`create schema ${sql.id(schema)}`.execute(admin);
+  await admin.destroy();
+}
+const pgOptions = opts.db === 'postgres' ? { schema } : {};
+const db = openDb(url, { ...pgOptions, poolSize: 20 });
+await migrateToLatest(db, pgOptions);
+const config = loadConfig(
+  { LOG_LEVEL: 'silent', DATA_DIR: dir, SEED_DEMO: 'false' },
+  { sessionSecret: randomBytes(32).toString('hex'), databaseUrl: url },
+);
+const ctx: Ctx = { db, clock: systemClock, config, locale: 'nl' };
+const now = new Date().toISOString();
+const category = newId();
+await db
+  .insertInto('categories')
+  .values({
+    id: category,
+    slug: 'b',
+    name_nl: 'B',
+    name_en: 'B',
+    description_nl: '',
+    description_en: '',
+    position: 0,
+    created_at: now,
+    updated_at: now,
+  })
+  .execute();
+await db
+  .insertInto('products')
+  .values(
+    Array.from({ length: 50 }, (_, i) => ({
+      id: newId(),
+      sku: `BENCH-${i}`,
+      slug: `bench-${i}`,
+      category_id: category,
+      name_nl: 'x',
+      name_en: 'x',
+      description_nl: '',
+      description_en: '',
+      price_cents: 1295,
+      vat_rate: 21,
+      stock: 1_000_000,
+      mailbox_fit: 1,
+      weight_grams: 100,
+      length_mm: null,
+      width_mm: null,
+      height_mm: null,
+      active: 1,
+      search_text: 'x',
+      created_at: now,
+      updated_at: now,
+    })),
+  )
+  .execute();
+const body = {
+  email: 'bench@example.nl',
+  address: {
+    name: 'Bench',
+    street: 'Dorpsstraat',
+    houseNumber: '1',
+    postcode: '1234 AB',
+    city: 'Utrecht',
+    country: 'NL',
+  },
+  shippingMethod: 'mailbox',
+  paymentMethod: 'bank-transfer',
+};
+async function pool(count: number, work: (i: number) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) await work(next++);
+    }),
+  );
+}
+async function round(n: number): Promise<number> {
+  const carts: string[] = [];
+  await pool(n, async (i) => {
+    const id = await createCart(ctx);
+    await addToCart(ctx, id, `BENCH-${i % 50}`, 1);
+    carts[i] = id;
+  });
+  const t0 = performance.now();
+  let failed = 0;
+  await pool(n, async (i) => {
+    const r = await checkout(ctx, { cartId: carts[i]!, idempotencyKey: randomUUID(), body });
+    if (!r.ok) failed++;
+  });
+  if (failed) console.log(`${failed} failed`);
+  return n / ((performance.now() - t0) / 1000);
+}
+await round(300);
+const rate = await round(orders);
+console.log(
+  `${opts.db}: ${rate.toFixed(0)} orders/s (${((1000 / rate) * 1000).toFixed(0)} µs per order), concurrency ${concurrency}`,
+);
+await db.destroy();
+if (opts.db === 'postgres') {
+  const admin = openDb(pgUrl, { poolSize: 1 });
+  await sql`drop schema ${sql.id(schema)} cascade`.execute(admin);
+  await admin.destroy();
+}
+rmSync(dir, { recursive: true, force: true });
