@@ -5,8 +5,8 @@ const MAX_STATEMENTS = 2000;
 
 /**
  * better-sqlite3 seen through a statement cache: Kysely prepares every query anew, which costs more than
- * running it, so statements are kept by SQL text (at most 2,000, oldest dropped first: a batch of checkouts has a text per batch size for each of a dozen statements). Statements that may
- * write call `onWrite` after they changed something (rows changed or returned; a write that matched nothing,
+ * running it, so statements are kept by SQL text (at most 2,000, oldest dropped first; a batch of checkouts
+ * has a text per batch size for each of a dozen statements). Statements that may write call `onWrite` after they changed something (rows changed or returned; a write that matched nothing,
  * like an idle job poll, does not count); plain `select`s are handed out as they are, at no cost.
  * Safe because one connection runs one statement at a time (Kysely holds a lock on the connection).
  */
