@@ -18,7 +18,8 @@ export type ApplyResult =
  * notification itself is never trusted) and apply it once. The same status again changes nothing, and
  * because the status is read fresh and only ever moves forward through the transitions map, the order in
  * which notifications arrive does not matter: the final state is the provider's current one. Paid → the
- * order is paid, or refunded if it no longer waits (`settlePaidPayment`); failed/expired/canceled → the
+ * order is paid, or refunded if it no longer waits or the provider holds another amount than asked
+ * (`settlePaidPayment`); failed/expired/canceled → the
  * payment records it and the order keeps waiting for a retry. Throws when the provider cannot be asked
  * (the caller answers an error, so the provider sends the notification again).
  */
@@ -29,7 +30,7 @@ export async function applyProviderStatus(ctx: Ctx, providerPaymentId: string): 
     .where('provider_payment_id', '=', providerPaymentId)
     .executeTakeFirst();
   if (!known) return { outcome: 'unknown' };
-  const status = await paymentProvider(ctx.config, known.provider).fetchStatus(providerPaymentId);
+  const { status, amount } = await paymentProvider(ctx.config, known.provider).fetchStatus(providerPaymentId);
   for (let attempt = 0; ; attempt++) {
     const result = await withRetry(() =>
       ctx.db.transaction().execute(async (trx): Promise<ApplyResult | 'again'> => {
@@ -62,6 +63,7 @@ export async function applyProviderStatus(ctx: Ctx, providerPaymentId: string): 
             },
             'system',
             note,
+            amount,
           );
           return { outcome: 'changed', from: payment.status, to: status, order };
         }

@@ -9,6 +9,6 @@ export const bankTransferProvider: PaymentProvider = {
   name: 'bank-transfer',
   createPayment: async (request) => ({ providerPaymentId: `bt-${request.orderNumber}`, redirectUrl: null }),
   // the bank tells staff, not us: the status in our table is the truth, changed by staff
-  fetchStatus: async () => 'open',
+  fetchStatus: async () => ({ status: 'open', amount: null }),
   refund: async () => ({ kind: 'manual' }),
 };

@@ -10,6 +10,7 @@ import type { ProviderStatus } from './payment-states.ts';
 type MolliePayment = {
   id: string;
   status: string;
+  amount?: { currency: string; value: string };
   _links?: { checkout?: { href: string } };
 };
 
@@ -92,7 +93,11 @@ export function mollieProvider(options: { apiKey: string; apiUrl: string }): Pay
       const payment = await call<MolliePayment>('GET', `payments/${encodeURIComponent(providerPaymentId)}`);
       const status = STATUS[payment.status];
       if (!status) throw new MollieError(`unknown Mollie status "${payment.status}"`, null);
-      return status;
+      const cents = payment.amount ? centsOf(payment.amount.value) : null;
+      return {
+        status,
+        amount: cents === null ? null : { cents, currency: payment.amount!.currency },
+      };
     },
     async refund(providerPaymentId, amount, idempotencyKey) {
       const refund = await call<{ id: string }>(
@@ -109,4 +114,10 @@ export function mollieProvider(options: { apiKey: string; apiUrl: string }): Pay
 /** Mollie wants amounts as a string with two decimals: 1295 → "12.95". */
 export function amountValue(cents: number): string {
   return `${Math.trunc(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** Mollie's "12.95" → 1295; null for anything that is not an amount with two decimals. */
+export function centsOf(value: string): number | null {
+  const m = /^(\d+)\.(\d{2})$/.exec(value);
+  return m ? Number(m[1]) * 100 + Number(m[2]) : null;
 }

@@ -27,6 +27,11 @@ export type RefundOutcome =
   /** The provider cannot send money back (bank transfer): staff must do it by hand. */
   | { kind: 'manual' };
 
+export type ProviderPaymentState = {
+  status: ProviderStatus;
+  amount: { cents: number; currency: string } | null;
+};
+
 /**
  * A payment provider (STYLE "Small strategy interfaces with one default": bank transfer is built in).
  * `createPayment` is the step with an outside side effect; its undo is `refund` once paid (the 'refund'
@@ -35,8 +40,11 @@ export type RefundOutcome =
 export interface PaymentProvider {
   readonly name: ProviderName;
   createPayment(request: PaymentRequest): Promise<CreatedPayment>;
-  /** The provider's current status: the only truth a webhook acts on. */
-  fetchStatus(providerPaymentId: string): Promise<ProviderStatus>;
+  /**
+   * The provider's current status and the amount it holds: the only truth a webhook acts on. `amount` is null
+   * for providers that do not know it (bank transfer: staff see the money arrive).
+   */
+  fetchStatus(providerPaymentId: string): Promise<ProviderPaymentState>;
   /** Sends `amountCents` back; repeats with the same `idempotencyKey` refund once. */
   refund(
     providerPaymentId: string,

@@ -209,6 +209,34 @@ describe('payments', () => {
       assert.equal((await shop.paymentsOf(order.id))[0]?.status, 'refunded');
     });
 
+    it('refunds a payment that Mollie holds with another amount than the order asked, and the order keeps waiting', async () => {
+      const { order, trId } = await mollieOrder();
+      const atMollie = shop.mollie.payments.get(trId)!;
+      atMollie.amount = { currency: 'EUR', value: '0.01' }; // a payment made for another amount
+      shop.mollie.setStatus(trId, 'paid');
+      assert.equal(await shop.mollie.fireWebhook(trId), 200);
+      const row = await shop.t.db
+        .selectFrom('orders')
+        .select('status')
+        .where('id', '=', order.id)
+        .executeTakeFirstOrThrow();
+      assert.equal(row.status, 'awaiting_payment', 'one cent does not pay the order');
+      const outcomes = await runJobsUntilIdle(shop.t.ctx, jobs);
+      assert.deepEqual(
+        outcomes.map((o) => [o.kind, o.outcome]),
+        [['refund', 'done']],
+      );
+      const refunds = shop.mollie.refunds.filter((r) => r.paymentId === trId);
+      assert.deepEqual(
+        refunds.map((r) => r.amount),
+        [{ currency: 'EUR', value: '0.01' }],
+        'what Mollie holds goes back, no more',
+      );
+      const kinds = await eventKinds(order.id);
+      assert.ok(kinds.includes('payment-amount-mismatch') && kinds.includes('refunded'), kinds.join());
+      assert.ok(!kinds.includes('paid'), kinds.join());
+    });
+
     it('keeps the order awaiting payment when Mollie is down at checkout, and "try paying again" creates the payment', async () => {
       shop.mollie.down = true;
       const res = await shop.buy('ideal');

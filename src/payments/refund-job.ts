@@ -7,7 +7,8 @@ import { paymentProvider } from './payment-provider.ts';
 
 /**
  * Job kind 'refund': a paid order was cancelled or withdrawn (`enqueueRefund`, payload `{ orderId }`), or a
- * payment arrived for an order that no longer waits for it (`settlePaidPayment`, payload with `paymentId`).
+ * payment arrived for an order that no longer waits for it, or with another amount than asked
+ * (`settlePaidPayment`, payload with `paymentId` and the amount the provider holds).
  * Each paid payment concerned is refunded in full:
  * - Mollie: the provider's refund (its `Idempotency-Key` is `refund:<payment id>`, so a retried job never
  *   refunds twice), then the payment becomes 'refunded' with the refund id, and the order's timeline says so.
@@ -19,15 +20,29 @@ export const refundJob: JobKind = {
   maxAttempts: 8,
   backoffMs: 60_000,
   async run(ctx, job) {
-    const payload = job.payload as { orderId?: unknown; paymentId?: unknown };
+    const payload = job.payload as {
+      orderId?: unknown;
+      paymentId?: unknown;
+      amountCents?: unknown;
+      currency?: unknown;
+    };
     if (typeof payload.orderId !== 'string') throw new Error('refund job without orderId');
-    let query = ctx.db
+    const query = ctx.db
       .selectFrom('payments')
       .select(['id', 'order_id', 'provider', 'provider_payment_id', 'amount_cents', 'currency'])
       .where('order_id', '=', payload.orderId)
       .where('status', '=', 'paid');
-    if (typeof payload.paymentId === 'string') query = query.where('id', '=', payload.paymentId);
-    for (const payment of await query.execute()) await refundPayment(ctx, payment);
+    if (typeof payload.paymentId !== 'string') {
+      for (const payment of await query.execute()) await refundPayment(ctx, payment);
+      return;
+    }
+    // one payment: what the provider holds, which is not what we asked when the amount was wrong
+    for (const payment of await query.where('id', '=', payload.paymentId).execute())
+      await refundPayment(ctx, {
+        ...payment,
+        ...(typeof payload.amountCents === 'number' ? { amount_cents: payload.amountCents } : {}),
+        ...(typeof payload.currency === 'string' ? { currency: payload.currency } : {}),
+      });
   },
 };
 
