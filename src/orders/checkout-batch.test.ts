@@ -114,6 +114,24 @@ describe('checkouts placed together (group commit)', () => {
     assert.ok(!again.ok && again.reason === 'out-of-stock');
   });
 
+  it('orders a cart once when two keys check it out in overlapping transactions', async () => {
+    const sku = await product('BATCH-TWICE', 10);
+    for (let round = 0; round < 5; round++) {
+      const cartId = await cartWith(sku);
+      const first = checkout(t.ctx, { cartId, idempotencyKey: randomUUID(), body: body() });
+      // the second arrives once the first batch is on its way (on PostgreSQL: in a second transaction)
+      await new Promise((r) => setImmediate(r));
+      const second = checkout(t.ctx, { cartId, idempotencyKey: randomUUID(), body: body() });
+      const results = await Promise.all([first, second]);
+      assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
+      assert.ok(
+        results.some((r) => !r.ok && r.reason === 'empty-cart'),
+        JSON.stringify(results),
+      );
+    }
+    await checkInvariants(t.ctx, initial);
+  });
+
   it('keeps the out-of-stock answer of a batch for its key', async () => {
     const sku = await product('BATCH-ONE', 1);
     const carts = await Promise.all([cartWith(sku), cartWith(sku)]);

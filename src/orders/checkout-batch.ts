@@ -39,28 +39,43 @@ class Abort {
  * Group commit for checkouts. Checkouts that arrive while the previous batch is being written wait, and
  * go into the next transaction together: with many customers at once, one commit (and one statement per
  * table) carries dozens of orders, on SQLite and on PostgreSQL alike; a lone customer still gets a
- * transaction of their own at once. One batch runs at a time per database handle, so within a process
- * batches never wait on each other's locks. Checkouts with codes go alone (a refused code rolls its whole
+ * transaction of their own at once. One batch runs at a time per database handle on SQLite (one
+ * connection), two on PostgreSQL (the second reads while the first commits; they meet at the locked cart
+ * and stock rows, taken in id order, so they never deadlock). Checkouts with codes go alone (a refused code rolls its whole
  * transaction back). If a batch fails as a whole, every checkout in it is tried again on its own, so one
  * bad checkout never fails the others.
  */
 class CheckoutQueue {
   private waiting: Waiting[] = [];
-  private busy = false;
+  private running = 0;
+  private scheduled = false;
+
+  /** `lanes`: how many batches may be in their transaction at once. */
+  constructor(private readonly lanes: number) {}
 
   submit(ctx: Ctx, entry: BatchEntry): Promise<CheckoutResult> {
     return new Promise((done, fail) => {
       this.waiting.push({ ctx, entry, done, fail });
-      if (this.busy) return;
-      this.busy = true;
-      // after the current I/O callbacks: requests read in the same turn of the event loop share a batch
-      setImmediate(() => void this.drain());
+      this.wake();
     });
   }
 
-  private async drain(): Promise<void> {
+  private wake(): void {
+    if (this.scheduled || this.running >= this.lanes) return;
+    this.scheduled = true;
+    // after the current I/O callbacks: requests read in the same turn of the event loop share a batch
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.running < this.lanes && this.waiting.length > 0) {
+        this.running++;
+        void this.lane();
+      }
+    });
+  }
+
+  private async lane(): Promise<void> {
     while (this.waiting.length > 0) await this.run(this.nextBatch());
-    this.busy = false;
+    this.running--;
   }
 
   /** The first waiting checkout and, unless it has codes, the next ones that share its clock and config. */
@@ -98,7 +113,8 @@ const queues = new WeakMap<Db, CheckoutQueue>();
 export function checkoutInBatch(ctx: Ctx, entry: BatchEntry): Promise<CheckoutResult> {
   let queue = queues.get(ctx.db);
   if (!queue) {
-    queue = new CheckoutQueue();
+    // SQLite has one connection; on PostgreSQL a second batch does its reads while the first one commits
+    queue = new CheckoutQueue(ctx.db.getExecutor().adapter instanceof PostgresAdapter ? 2 : 1);
     queues.set(ctx.db, queue);
   }
   return queue.submit(ctx, entry);

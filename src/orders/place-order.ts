@@ -344,8 +344,17 @@ function orderRow(input: PlaceOrderInput, order: PlacedOrder, locale: Ctx['local
 
 type CartRow = Omit<Line, 'name'> & { name_nl: string; name_en: string };
 
-/** Every cart's lines, with the price a still-valid price lock honours (a reminder's reorder link). */
+/** Every cart's lines (the carts locked first), with the price a still-valid price lock honours (a reminder's reorder link). */
 async function readCartLines(ctx: Ctx, cartIds: string[], at: string): Promise<Map<string, CartRow[]>> {
+  // PostgreSQL: a concurrent checkout of the same cart (another key) waits here, then finds it emptied
+  if (ctx.db.getExecutor().adapter instanceof PostgresAdapter)
+    await ctx.db
+      .selectFrom('carts')
+      .select('id')
+      .where('id', 'in', cartIds)
+      .orderBy('id')
+      .forUpdate()
+      .execute();
   const rows = await ctx.db
     .selectFrom('cart_lines')
     .innerJoin('products', 'products.id', 'cart_lines.product_id')
