@@ -2,7 +2,7 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { recordPayment } from '../payments/record-payment.ts';
-import { honouredPrice, lockedPrices, releasePriceLocks } from '../replenishment/price-lock.ts';
+import { lockedPrices, pricedUnits, releasePriceLocks } from '../replenishment/price-lock.ts';
 import { recordRedemptions, redeemCodes } from '../vouchers/apply-codes.ts';
 import type { CodeRefusal } from '../vouchers/rules.ts';
 import { rememberCheckoutAddress } from './checkout-address.ts';
@@ -89,7 +89,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
     return { ok: false, reason: cart ? 'empty-cart' : 'unknown-cart' };
   }
   // a product taken off sale since it was put in the cart can no longer be sold: out of stock
-  const inactive = lines.filter((l) => !l.active).map((l) => l.sku);
+  const inactive = [...new Set(lines.filter((l) => !l.active).map((l) => l.sku))];
   if (inactive.length > 0) return { ok: false, reason: 'out-of-stock', skus: inactive };
   const itemsCents = lines.reduce((n, l) => n + l.unit_price_cents * l.quantity, 0);
   const shippable = {
@@ -250,20 +250,23 @@ async function readCartLines(ctx: Ctx, cartId: string): Promise<Line[]> {
     .orderBy('cart_lines.added_at')
     .orderBy('products.sku')
     .execute();
-  // a price promised on the line (a reminder's reorder link) is honoured while valid, if lower than today's
+  // a price promised on the line (a reminder's reorder link) is honoured while valid, if lower than today's, for
+  // the reminder's quantity: a line with more units becomes two order lines, the promised units and the rest
   const locks = await lockedPrices(ctx, cartId);
-  return rows.map((r) => ({
-    product_id: r.product_id,
-    appliance_id: r.appliance_id,
-    sku: r.sku,
-    name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
-    unit_price_cents: honouredPrice(r.price_cents, locks.get(r.product_id)),
-    vat_rate: r.vat_rate,
-    quantity: r.quantity,
-    active: r.active === 1,
-    mailbox_fit: r.mailbox_fit,
-    weight_grams: r.weight_grams,
-  }));
+  return rows.flatMap((r) =>
+    pricedUnits(r.price_cents, r.quantity, locks.get(r.product_id)).map((part) => ({
+      product_id: r.product_id,
+      appliance_id: r.appliance_id,
+      sku: r.sku,
+      name: ctx.locale === 'nl' ? r.name_nl : r.name_en,
+      unit_price_cents: part.unitPriceCents,
+      vat_rate: r.vat_rate,
+      quantity: part.quantity,
+      active: r.active === 1,
+      mailbox_fit: r.mailbox_fit,
+      weight_grams: r.weight_grams,
+    })),
+  );
 }
 
 /**
@@ -289,7 +292,8 @@ async function reserveStock(ctx: Ctx, lines: Line[]): Promise<string[]> {
     if (result.numUpdatedRows !== 1n)
       short.push(...lines.filter((l) => l.product_id === productId).map((l) => l.sku));
   }
-  return short;
+  // a line split by a price promise is still one SKU
+  return [...new Set(short)];
 }
 
 /**

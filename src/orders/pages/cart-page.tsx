@@ -68,7 +68,18 @@ export function CartPage({
                         <p class="stock low">{t('cart.shortOfStock', { stock: l.stock })}</p>
                       ) : null}
                     </td>
-                    <td>{price(l.unitPriceCents)}</td>
+                    <td>
+                      {l.prices.length > 1
+                        ? l.prices.map((p, i) => (
+                            <p key={p.unitPriceCents}>
+                              {t(i === 0 ? 'cart.pricePromised' : 'cart.priceToday', {
+                                quantity: p.quantity,
+                                price: price(p.unitPriceCents),
+                              })}
+                            </p>
+                          ))
+                        : price(l.unitPriceCents)}
+                    </td>
                     <td>
                       <form method="post" action={`/cart/lines/${encodeURIComponent(l.sku)}`} class="qty">
                         <CsrfField ctx={ctx} />
