@@ -32,6 +32,8 @@ export const cartMessages = defineMessages(
     'cart.freeMissing': 'Nog {amount} tot gratis verzending.',
     'cart.freeReached': 'Je bestelling wordt gratis verzonden.',
     'cart.notAvailable': 'niet mogelijk voor deze winkelmand',
+    'cart.pricePromised': '{quantity} × {price} (de prijs uit je herinnering)',
+    'cart.priceToday': '{quantity} × {price} (de prijs van vandaag)',
   },
   {
     'cart.title': 'Cart',
@@ -64,5 +66,7 @@ export const cartMessages = defineMessages(
     'cart.freeMissing': '{amount} more for free shipping.',
     'cart.freeReached': 'Your order ships for free.',
     'cart.notAvailable': 'not possible for this cart',
+    'cart.pricePromised': '{quantity} × {price} (the price in your reminder)',
+    'cart.priceToday': '{quantity} × {price} (today’s price)',
   },
 );

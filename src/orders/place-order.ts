@@ -4,7 +4,7 @@ import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import type { Database } from '../db/schema.ts';
 import { paymentRow } from '../payments/record-payment.ts';
-import { honouredPrice } from '../replenishment/price-lock.ts';
+import { pricedUnits } from '../replenishment/price-lock.ts';
 import { type AppliedCodes, NO_CODES, recordRedemptions, redeemCodes } from '../vouchers/apply-codes.ts';
 import type { CodeRefusal } from '../vouchers/rules.ts';
 import { rememberCheckoutAddress } from './checkout-address.ts';
@@ -248,7 +248,7 @@ async function judge(
   at: string,
 ): Promise<{ ok: true; applied: AppliedCodes } | { ok: false; result: PlaceOrderResult }> {
   // a product taken off sale since it was put in the cart can no longer be sold: out of stock
-  const inactive = lines.filter((l) => !l.active).map((l) => l.sku);
+  const inactive = [...new Set(lines.filter((l) => !l.active).map((l) => l.sku))];
   if (inactive.length > 0)
     return { ok: false, result: { ok: false, reason: 'out-of-stock', skus: inactive } };
   const { checkout } = input;
@@ -260,9 +260,14 @@ async function judge(
   };
   if (!methodFits(checkout.shippingMethod, shippable))
     return { ok: false, result: { ok: false, reason: 'shipping-method-not-available' } };
-  const short = demandByProduct(lines)
-    .filter(([productId, quantity]) => (stock.get(productId) ?? 0) < quantity)
-    .flatMap(([productId]) => lines.filter((l) => l.product_id === productId).map((l) => l.sku));
+  // a line split by a price promise is still one SKU
+  const short = [
+    ...new Set(
+      demandByProduct(lines)
+        .filter(([productId, quantity]) => (stock.get(productId) ?? 0) < quantity)
+        .flatMap(([productId]) => lines.filter((l) => l.product_id === productId).map((l) => l.sku)),
+    ),
+  ];
   if (short.length > 0) return { ok: false, result: { ok: false, reason: 'out-of-stock', skus: short } };
   if (!checkout.codes?.length) return { ok: true, applied: NO_CODES };
   const codes = await redeemCodes(ctx, {
@@ -344,7 +349,7 @@ function orderRow(input: PlaceOrderInput, order: PlacedOrder, locale: Ctx['local
 
 type CartRow = Omit<Line, 'name'> & { name_nl: string; name_en: string };
 
-/** Every cart's lines (the carts locked first), with the price a still-valid price lock honours (a reminder's reorder link). */
+/** Every cart's lines (the carts locked first), priced with any still-valid price lock (a reminder's reorder link). */
 async function readCartLines(ctx: Ctx, cartIds: string[], at: string): Promise<Map<string, CartRow[]>> {
   // PostgreSQL: a concurrent checkout of the same cart (another key) waits here, then finds it emptied
   if (ctx.db.getExecutor().adapter instanceof PostgresAdapter)
@@ -378,29 +383,34 @@ async function readCartLines(ctx: Ctx, cartIds: string[], at: string): Promise<M
     .execute();
   const locks = await ctx.db
     .selectFrom('price_locks')
-    .select(['cart_id', 'product_id', 'price_cents'])
+    .select(['cart_id', 'product_id', 'price_cents', 'quantity'])
     .where('cart_id', 'in', cartIds)
     .where('valid_until', '>', at)
     .execute();
-  const locked = new Map(locks.map((l) => [`${l.cart_id} ${l.product_id}`, l.price_cents]));
+  const locked = new Map(
+    locks.map((l) => [`${l.cart_id} ${l.product_id}`, { priceCents: l.price_cents, quantity: l.quantity }]),
+  );
   const carts = new Map<string, CartRow[]>();
   for (const r of rows) {
-    const line: CartRow = {
-      product_id: r.product_id,
-      appliance_id: r.appliance_id,
-      sku: r.sku,
-      name_nl: r.name_nl,
-      name_en: r.name_en,
-      unit_price_cents: honouredPrice(r.price_cents, locked.get(`${r.cart_id} ${r.product_id}`)),
-      vat_rate: r.vat_rate,
-      quantity: r.quantity,
-      active: r.active === 1,
-      mailbox_fit: r.mailbox_fit,
-      weight_grams: r.weight_grams,
-    };
-    const lines = carts.get(r.cart_id);
-    if (lines) lines.push(line);
-    else carts.set(r.cart_id, [line]);
+    // a price promised on the line (a reminder's reorder link) is honoured while valid, if lower than today's,
+    // for the reminder's quantity: a line with more units becomes two order lines, the promised units and the rest
+    const parts = pricedUnits(r.price_cents, r.quantity, locked.get(`${r.cart_id} ${r.product_id}`));
+    const lines = carts.get(r.cart_id) ?? [];
+    if (lines.length === 0) carts.set(r.cart_id, lines);
+    for (const part of parts)
+      lines.push({
+        product_id: r.product_id,
+        appliance_id: r.appliance_id,
+        sku: r.sku,
+        name_nl: r.name_nl,
+        name_en: r.name_en,
+        unit_price_cents: part.unitPriceCents,
+        vat_rate: r.vat_rate,
+        quantity: part.quantity,
+        active: r.active === 1,
+        mailbox_fit: r.mailbox_fit,
+        weight_grams: r.weight_grams,
+      });
   }
   return carts;
 }

@@ -23,25 +23,36 @@ export async function proposePlans(ctx: Ctx, customerId: string): Promise<void> 
       'order_lines.product_id',
       'order_lines.appliance_id',
       'order_lines.quantity',
+      'orders.id as order_id',
       'orders.created_at',
     ])
     .where('orders.customer_id', '=', customerId)
     .where('orders.status', 'not in', NOT_BOUGHT)
     .orderBy('orders.created_at')
+    .orderBy('orders.id')
     .execute();
   if (rows.length === 0) return;
   const zone = ctx.config.shopTimezone;
   const groups = new Map<
     string,
-    { applianceId: string; productId: string; dates: string[]; quantity: number }
+    { applianceId: string; productId: string; dates: string[]; quantity: number; orderId: string }
   >();
   for (const r of rows) {
     const applianceId = r.appliance_id ?? '';
     const key = `${applianceId}\u0000${r.product_id}`;
     const date = Temporal.Instant.from(r.created_at).toZonedDateTimeISO(zone).toPlainDate().toString();
-    const group = groups.get(key) ?? { applianceId, productId: r.product_id, dates: [], quantity: 0 };
+    const group = groups.get(key) ?? {
+      applianceId,
+      productId: r.product_id,
+      dates: [],
+      quantity: 0,
+      orderId: '',
+    };
     group.dates.push(date);
-    group.quantity = r.quantity; // rows come oldest first: the last one wins
+    // rows come oldest first: the last order wins; its lines of one product add up (a reminder's price can
+    // split a line in two)
+    group.quantity = group.orderId === r.order_id ? group.quantity + r.quantity : r.quantity;
+    group.orderId = r.order_id;
     groups.set(key, group);
   }
   const existing = await ctx.db

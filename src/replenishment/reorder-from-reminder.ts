@@ -9,8 +9,9 @@ export type ReorderResult =
 /**
  * A reminder's reorder link, confirmed: puts the plan's consumable (its last quantity, for its appliance) in
  * the cart (`cartId`, or a new one) and, while the reminder's price still holds, promises that unit price on
- * the cart line — the checkout then charges the lower of it and today's price. Charges nothing: the customer
- * still places the order at the checkout.
+ * the cart line for the reminder's quantity — the checkout then charges the lower of it and today's price for
+ * those units, and today's price for any more. Charges nothing: the customer still places the order at the
+ * checkout.
  */
 export async function reorderFromReminder(
   ctx: Ctx,
@@ -36,7 +37,7 @@ export async function reorderFromReminder(
   if (!added.ok) return { ok: false, reason: 'unavailable' };
   const reminder = await ctx.db
     .selectFrom('replenishment_reminders')
-    .select(['id', 'quoted_cents', 'price_valid_until'])
+    .select(['id', 'quoted_cents', 'quantity', 'price_valid_until'])
     .where('plan_id', '=', plan.id)
     .where('cycle', '=', input.cycle)
     .executeTakeFirst();
@@ -47,6 +48,7 @@ export async function reorderFromReminder(
     cartId: added.cartId,
     productId: plan.product_id,
     priceCents: reminder.quoted_cents,
+    quantity: reminder.quantity,
     validUntil: reminder.price_valid_until,
     source: `reminder:${reminder.id}`,
   });

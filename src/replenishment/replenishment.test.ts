@@ -389,6 +389,89 @@ describe('replenishment', () => {
     assert.equal((await viewCart(t.ctx, lateCart!))?.lines[0]?.unitPriceCents, 1200);
   });
 
+  it('honours the reminder’s price for the reminder’s quantity only: extra units pay today’s price', async () => {
+    await regularCustomer(); // the plan reorders 3
+    t.clock.set('2026-06-17T10:00:00Z');
+    await sendReminders(t.ctx);
+    const plan = await planOf(t, anne);
+    await t.db.updateTable('products').set({ price_cents: 1200 }).where('id', '=', productId).execute();
+    const browser = new Browser(t.app);
+    const reorder = linkPath(t, 'reorder', plan.id, 1);
+    await browser.get(`${reorder}?lang=en`);
+    assert.equal((await browser.post(reorder, {})).statusCode, 303);
+    const cartId = [...browser.cookies].find(([k]) => k.endsWith('tb_cart'))![1];
+
+    // the customer raises the line to 5 on the cart page: 3 at the reminder's price, 2 at today's
+    await browser.get('/cart?lang=en');
+    assert.equal((await browser.post(`/cart/lines/${SKU}`, { quantity: '5' })).statusCode, 303);
+    let line = (await viewCart(t.ctx, cartId))!.lines[0]!;
+    assert.deepEqual(line.prices, [
+      { quantity: 3, unitPriceCents: 1000 },
+      { quantity: 2, unitPriceCents: 1200 },
+    ]);
+    assert.equal(line.lineTotalCents, 3 * 1000 + 2 * 1200);
+    const page = await browser.get('/cart?lang=en');
+    assert.match(page.body, /3 × €10\.00 \(the price in your reminder\)/);
+    assert.match(page.body, /2 × €12\.00 \(today’s price\)/);
+    assert.match(page.body, /€54\.00/);
+
+    // confirming the link again adds the plan's 3 once more, but does not stretch the promise
+    await browser.get(reorder);
+    assert.equal((await browser.post(reorder, {})).statusCode, 303);
+    line = (await viewCart(t.ctx, cartId))!.lines[0]!;
+    assert.equal(line.quantity, 8);
+    assert.equal(line.lineTotalCents, 3 * 1000 + 5 * 1200);
+
+    // the order charges the same: two lines, the promised units and the rest; stock goes down by all 8
+    const stockBefore = (
+      await t.db.selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()
+    ).stock;
+    await browser.get('/checkout?lang=en');
+    const placed = await browser.post('/checkout', {
+      idempotency_key: randomUUID(),
+      email: 'anne@example.nl',
+      name: 'Anne de Vries',
+      street: 'Oudegracht',
+      houseNumber: '12',
+      addition: '',
+      postcode: '3511AB',
+      city: 'Utrecht',
+      country: 'NL',
+      shippingMethod: 'parcel',
+      paymentMethod: 'bank-transfer',
+    });
+    assert.equal(placed.statusCode, 303, placed.body);
+    const order = await t.db
+      .selectFrom('orders')
+      .select(['id', 'items_cents', 'vat_json'])
+      .where('cart_id', '=', cartId)
+      .executeTakeFirstOrThrow();
+    assert.equal(order.items_cents, 9000);
+    const lines = await t.db
+      .selectFrom('order_lines')
+      .select(['quantity', 'unit_price_cents'])
+      .where('order_id', '=', order.id)
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(lines, [
+      { quantity: 3, unit_price_cents: 1000 },
+      { quantity: 5, unit_price_cents: 1200 },
+    ]);
+    // VAT per order line, as the cart showed it (shipping is free from € 50)
+    assert.deepEqual(JSON.parse(order.vat_json), {
+      21: Math.round((3000 * 21) / 121) + Math.round((6000 * 21) / 121),
+    });
+    const stockAfter = (
+      await t.db.selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()
+    ).stock;
+    assert.equal(stockBefore - stockAfter, 8);
+
+    // the plan learns the order's quantity, both lines together
+    await t.db.updateTable('orders').set({ customer_id: anne }).where('id', '=', order.id).execute();
+    await proposePlans(t.ctx, anne);
+    assert.equal((await planOf(t, anne)).quantity, 8);
+  });
+
   it('charges today’s price when it dropped below the quoted one', async () => {
     await regularCustomer();
     t.clock.set('2026-06-17T10:00:00Z');

@@ -41,11 +41,16 @@ export type ReplenishmentReminderTable = {
   created_at: string;
 };
 
-/** A promised price on a cart line (from a reminder's reorder link): checkout charges min(locked, current) while valid. */
+/**
+ * A promised price on a cart line (from a reminder's reorder link): while valid, checkout charges min(locked,
+ * current) for up to `quantity` units and today's price for the rest.
+ */
 export type PriceLockTable = {
   cart_id: string;
   product_id: string;
   price_cents: number;
+  /** The units the promise covers: the reminder's quantity. */
+  quantity: number;
   valid_until: string;
   /** What promised it, e.g. 'reminder:<id>'. */
   source: string;

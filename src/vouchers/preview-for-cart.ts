@@ -1,20 +1,29 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
+import { SHIPPING } from '../orders/shipping-methods.ts';
 import type { CartView } from '../orders/view-cart.ts';
 import { previewCodes } from './apply-codes.ts';
 import { normaliseCode } from './codes.ts';
 import type { CodeRefusal } from './rules.ts';
 
-/** What the codes typed on the checkout page would do to this cart; shown before the customer confirms. */
+/** What the codes typed on the cart or checkout page would do to this cart; shown before the customer confirms. */
 export type CodesPreview =
-  | { ok: true; discountCents: number; giftCardCents: number; voucherCode?: string; giftCardCode?: string }
+  | {
+      ok: true;
+      discountCents: number;
+      giftCardCents: number;
+      voucherCode?: string;
+      giftCardCode?: string;
+      /** The VAT contained in items (after the discount) and shipping, per rate: what the order will record. */
+      vatCents: Record<string, number>;
+    }
   | { ok: false; refusal: CodeRefusal }
   | { ok: false; refusal: null };
 
 /**
  * The discount and gift-card amount the typed codes (comma-separated) give on this cart with this shipping price,
  * by the same rules as the order (which may still refuse if someone else uses the code up in between). Null when
- * nothing was typed; `refusal: null` when the text is not a code at all.
+ * nothing was typed; `refusal: null` when the text is not a code at all. Writes nothing.
  */
 export async function previewForCart(
   ctx: Ctx,
@@ -51,5 +60,27 @@ export async function previewForCart(
     giftCardCents: applied.giftCardCents,
     ...(voucher ? { voucherCode: voucher.code } : {}),
     ...(giftCard ? { giftCardCode: giftCard.code } : {}),
+    vatCents: vatAfterDiscount(cart, grossByRate, applied.discountByRate, shippingCents),
   };
+}
+
+/**
+ * VAT contained in the order as `placeOrder` will record it: the cart's own figures without a discount, or each
+ * rate's items less its share of the discount, rounded per rate; plus shipping at the shipping rate.
+ */
+function vatAfterDiscount(
+  cart: CartView,
+  grossByRate: Map<number, number>,
+  discountByRate: Map<number, number>,
+  shippingCents: number,
+): Record<string, number> {
+  const vat: Record<string, number> = {};
+  const add = (rate: number, gross: number) => {
+    if (rate === 0 || gross === 0) return;
+    vat[rate] = (vat[rate] ?? 0) + Math.round((gross * rate) / (100 + rate));
+  };
+  if (discountByRate.size === 0) Object.assign(vat, cart.vatCents);
+  else for (const [rate, gross] of grossByRate) add(rate, gross - (discountByRate.get(rate) ?? 0));
+  add(SHIPPING.vatRate, shippingCents);
+  return vat;
 }

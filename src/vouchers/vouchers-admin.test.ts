@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { type Browser, createStaff, signedIn } from '../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { addToCart } from '../orders/add-to-cart.ts';
+import { cancelOrder } from '../orders/cancel-order.ts';
 import { parseEuros } from './admin-forms.ts';
 import { CODE_ALPHABET, formatCode, normaliseCode } from './codes.ts';
+import { createGiftCard, createVoucher } from './create-code.ts';
 import { allocateDiscount, giftCardAmount, usableProblem, voucherDiscount } from './rules.ts';
 import type { VoucherTable } from './tables.ts';
 
@@ -144,6 +148,108 @@ describe('vouchers in the admin', () => {
       .where('id', '=', voucher.id)
       .executeTakeFirstOrThrow();
     assert.equal(row.disabled, 1);
+  });
+
+  it('lists the codes an order used with their amounts on the order page, and when a cancel gave them back', async () => {
+    await addCategory(t.ctx, 'bags');
+    await addProduct(t.ctx, { sku: 'ADM-1', priceCents: 4000, stock: 5, mailboxFit: false });
+    const code = await createVoucher(
+      t.ctx,
+      {
+        discount: { percent: 10 },
+        minOrderCents: 0,
+        validFrom: null,
+        validUntil: null,
+        maxUses: 5,
+        oncePerEmail: false,
+        note: '',
+      },
+      null,
+    );
+    const card = await createGiftCard(t.ctx, { amountCents: 1500, validUntil: null, note: '' }, null);
+    const added = await addToCart(t.ctx, null, 'ADM-1', 1);
+    assert.ok(added.ok);
+    const placed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/carts/${added.cartId}/checkout`,
+      headers: { 'idempotency-key': 'admin-codes-1' },
+      payload: {
+        email: 'ann@example.nl',
+        address: {
+          name: 'Ann de Vries',
+          street: 'Dorpsstraat',
+          houseNumber: '12',
+          postcode: '1234ab',
+          city: 'Utrecht',
+          country: 'NL',
+        },
+        shippingMethod: 'parcel',
+        paymentMethod: 'bank-transfer',
+        codes: [code, card],
+      },
+    });
+    assert.equal(placed.statusCode, 201, placed.body);
+    const order = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .where('number', '=', placed.json().orderNumber)
+      .executeTakeFirstOrThrow();
+
+    const en = await staff.get(`/admin/orders/${order.id}?lang=en`);
+    assert.equal(en.statusCode, 200);
+    assert.match(en.body, /<h2 id="order-codes">Codes used<\/h2>/);
+    assert.match(
+      en.body,
+      new RegExp(
+        `<code>${formatCode(code)}</code></td><td>Voucher</td><td>€4\\.00 \\(Discount on the items\\)</td><td>Used</td>`,
+      ),
+    );
+    assert.match(
+      en.body,
+      new RegExp(
+        `<code>${formatCode(card)}</code></td><td>Gift card</td><td>€15\\.00 \\(Paid with the gift card\\)</td><td>Used</td>`,
+      ),
+    );
+    // 40.00 + 6.95 − 4.00 = 42.95, less 15.00 from the card
+    assert.match(en.body, /Discount \(voucher\)<\/td><td>− €4\.00/);
+    assert.match(en.body, /Left to pay<\/th><td>€27\.95/);
+
+    assert.ok((await cancelOrder(t.ctx, order.id, 'customer')).ok);
+    const nl = await staff.get(`/admin/orders/${order.id}?lang=nl`);
+    assert.match(nl.body, /Gebruikte codes/);
+    assert.equal([...nl.body.matchAll(/Teruggegeven op 30 november 2026 om 13:00/g)].length, 2, nl.body);
+  });
+
+  it('shows no codes section for an order without codes', async () => {
+    const added = await addToCart(t.ctx, null, 'ADM-1', 1);
+    assert.ok(added.ok);
+    const placed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/carts/${added.cartId}/checkout`,
+      headers: { 'idempotency-key': 'admin-codes-2' },
+      payload: {
+        email: 'bob@example.nl',
+        address: {
+          name: 'Bob',
+          street: 'Dorpsstraat',
+          houseNumber: '1',
+          postcode: '1234ab',
+          city: 'Utrecht',
+          country: 'NL',
+        },
+        shippingMethod: 'parcel',
+        paymentMethod: 'bank-transfer',
+      },
+    });
+    assert.equal(placed.statusCode, 201, placed.body);
+    const order = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .where('number', '=', placed.json().orderNumber)
+      .executeTakeFirstOrThrow();
+    const page = await staff.get(`/admin/orders/${order.id}?lang=en`);
+    assert.equal(page.statusCode, 200);
+    assert.doesNotMatch(page.body, /Codes used|Left to pay/);
   });
 
   it('refuses a bad form with a reason per field, in English too, and creates nothing', async () => {

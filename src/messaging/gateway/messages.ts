@@ -72,6 +72,9 @@ export const gatewayMessages = defineMessages(
       'Misschien is de link niet helemaal overgenomen, of bestaat het account niet meer. In je voorkeuren kun je alles zelf uitzetten.',
     'unsubscribe.badRequest':
       'Dit verzoek kunnen we niet lezen: stuur „List-Unsubscribe=One-Click” mee, of gebruik de knop op deze pagina.',
+    'unsubscribe.tooManyTitle': 'Even wachten, alsjeblieft',
+    'unsubscribe.tooMany':
+      'Er kwamen vanaf jouw verbinding te veel verzoeken om af te melden, of te veel links die niet kloppen. Probeer het over een kwartier opnieuw. Nu al afmelden kan ook: log in en zet in je voorkeuren uit wat je niet meer wilt.',
   },
   {
     'gateway.title': 'Messages we sent you, and why',
@@ -143,5 +146,8 @@ export const gatewayMessages = defineMessages(
       'Perhaps the link was not copied completely, or the account no longer exists. In your preferences you can turn everything off yourself.',
     'unsubscribe.badRequest':
       'We cannot read this request: send “List-Unsubscribe=One-Click”, or use the button on this page.',
+    'unsubscribe.tooManyTitle': 'Please wait a moment',
+    'unsubscribe.tooMany':
+      'We received too many unsubscribe requests from your connection, or too many links that do not match. Please try again in a quarter of an hour. To unsubscribe right now, sign in and turn off what you no longer want in your preferences.',
   },
 );

@@ -175,10 +175,11 @@ export function UnsubscribedPage({ ctx, topic }: { ctx: PageCtx; topic: string }
   );
 }
 
-export function UnsubscribeProblemPage({ ctx, text }: { ctx: PageCtx; text: string }) {
+/** A link that does not work, a request we cannot read, or too many requests: the title defaults to the first. */
+export function UnsubscribeProblemPage({ ctx, text, title }: { ctx: PageCtx; text: string; title?: string }) {
   const { t } = ctx;
   return (
-    <UnsubscribeFrame ctx={ctx} title={t('unsubscribe.invalidTitle')}>
+    <UnsubscribeFrame ctx={ctx} title={title ?? t('unsubscribe.invalidTitle')}>
       <p>{text}</p>
       <p>
         <a href="/account/preferences">{t('unsubscribe.everything')}</a>

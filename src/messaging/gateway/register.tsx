@@ -13,6 +13,11 @@ import {
   UnsubscribePage,
   UnsubscribeProblemPage,
 } from './pages.tsx';
+import {
+  allowUnsubscribeRequest,
+  countUnsubscribeMiss,
+  UNSUBSCRIBE_WINDOW_MINUTES,
+} from './unsubscribe-limit.ts';
 import { findUnsubscribeToken, markTokenUsed } from './unsubscribe-token.ts';
 
 function private_(reply: FastifyReply): FastifyReply {
@@ -29,8 +34,46 @@ function isOneClick(request: FastifyRequest): boolean {
 }
 
 /**
+ * The token behind an unsubscribe link, or the page to answer instead: 429 for a client over its limits (checked
+ * before the lookup), 404 for a link that matches no token (counted as a miss against the client).
+ */
+async function tokenOrProblem(
+  request: FastifyRequest<{ Params: { token: string } }>,
+  reply: FastifyReply,
+): Promise<
+  { found: NonNullable<Awaited<ReturnType<typeof findUnsubscribeToken>>> } | { answer: FastifyReply }
+> {
+  const ctx = pageCtx(request, request.server.config);
+  if (!(await allowUnsubscribeRequest(request.ctx, request.ip))) {
+    private_(reply).header('retry-after', String(UNSUBSCRIBE_WINDOW_MINUTES * 60));
+    return {
+      answer: await sendPage(
+        reply,
+        <UnsubscribeProblemPage
+          ctx={ctx}
+          title={request.t('unsubscribe.tooManyTitle')}
+          text={request.t('unsubscribe.tooMany')}
+        />,
+        429,
+      ),
+    };
+  }
+  const found = await findUnsubscribeToken(request.ctx, request.params.token);
+  if (found) return { found };
+  await countUnsubscribeMiss(request.ctx, request.ip);
+  return {
+    answer: await sendPage(
+      private_(reply),
+      <UnsubscribeProblemPage ctx={ctx} text={request.t('unsubscribe.invalid')} />,
+      404,
+    ),
+  };
+}
+
+/**
  * "Messages we sent you, and why" (/account/messages), the staff view of it (/admin/customers/:id/messages,
- * behind the /admin guard) and the one-click unsubscribe URL of every non-transactional e-mail (/u/:token).
+ * behind the /admin guard) and the one-click unsubscribe URL of every non-transactional e-mail (/u/:token),
+ * rate-limited per client (unsubscribe-limit.ts).
  */
 export function registerGateway(app: FastifyInstance): void {
   const config = app.config;
@@ -62,17 +105,15 @@ export function registerGateway(app: FastifyInstance): void {
 
   // GET shows the choice and changes nothing: link scanners and previews open it too
   app.get<{ Params: { token: string } }>('/u/:token', async (request, reply) => {
-    const found = await findUnsubscribeToken(request.ctx, request.params.token);
-    const ctx = pageCtx(request, config);
-    if (!found)
-      return sendPage(
-        private_(reply),
-        <UnsubscribeProblemPage ctx={ctx} text={request.t('unsubscribe.invalid')} />,
-        404,
-      );
+    const token = await tokenOrProblem(request, reply);
+    if ('answer' in token) return token.answer;
     return sendPage(
       private_(reply),
-      <UnsubscribePage ctx={ctx} token={request.params.token} topic={found.topic} />,
+      <UnsubscribePage
+        ctx={pageCtx(request, config)}
+        token={request.params.token}
+        topic={token.found.topic}
+      />,
     );
   });
 
@@ -85,13 +126,9 @@ export function registerGateway(app: FastifyInstance): void {
     );
     scope.post<{ Params: { token: string } }>('/u/:token', async (request, reply) => {
       const ctx = pageCtx(request, config);
-      const found = await findUnsubscribeToken(request.ctx, request.params.token);
-      if (!found)
-        return sendPage(
-          private_(reply),
-          <UnsubscribeProblemPage ctx={ctx} text={request.t('unsubscribe.invalid')} />,
-          404,
-        );
+      const token = await tokenOrProblem(request, reply);
+      if ('answer' in token) return token.answer;
+      const { found } = token;
       if (!isOneClick(request))
         return sendPage(
           private_(reply),

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.ts';
 import { refundDue } from '../../payments/mark-refund-sent.ts';
+import { type CodeUsed, codesUsed } from '../../vouchers/codes-used.ts';
 import { isCancellable } from '../cancel-order.ts';
 import { isDelayable } from '../delay-order.ts';
 import { findOrder, type OrderView } from '../find-order.ts';
@@ -20,6 +21,8 @@ export type AdminOrderView = OrderView & {
   timeline: { at: string; kind: string; actor: string; staffName: string | null; text: string | null }[];
   /** What staff may do now, from the transitions map. */
   actions: AdminOrderAction[];
+  /** The voucher and gift-card codes the order used, with their amounts. */
+  codes: CodeUsed[];
 };
 
 /** The actions staff may take on an order in this status. */
@@ -57,5 +60,6 @@ export async function adminOrder(ctx: Ctx, id: string): Promise<AdminOrderView |
       text: e.text,
     })),
     actions: adminActions(order.status, order.paymentMethod, await refundDue(ctx, id)),
+    codes: await codesUsed(ctx, id),
   };
 }

@@ -1,5 +1,6 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
 import { ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../staff/pages/fields.tsx';
+import { OrderCodes } from '../../vouchers/pages/order-codes.tsx';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { MessageKey } from '../../web/i18n/messages.ts';
@@ -89,8 +90,8 @@ export function OrderDetailPage(props: {
             </tr>
           </thead>
           <tbody>
-            {order.lines.map((l) => (
-              <tr key={l.sku}>
+            {order.lines.map((l, i) => (
+              <tr key={`${l.sku}-${i}`}>
                 <td>{l.sku}</td>
                 <td>{l.name}</td>
                 <td>{l.quantity}</td>
@@ -104,15 +105,36 @@ export function OrderDetailPage(props: {
               </td>
               <td>{price(order.shippingCents)}</td>
             </tr>
+            {order.discountCents > 0 ? (
+              <tr>
+                <td colSpan={3}>{t('voucher.discountPlain')}</td>
+                <td>− {price(order.discountCents)}</td>
+              </tr>
+            ) : null}
             <tr>
               <th scope="row" colSpan={3}>
                 {t('orderAdmin.total')}
               </th>
               <td>{price(order.totalCents)}</td>
             </tr>
+            {order.giftCardCents > 0 ? (
+              <>
+                <tr>
+                  <td colSpan={3}>{t('voucher.giftCardPlain')}</td>
+                  <td>− {price(order.giftCardCents)}</td>
+                </tr>
+                <tr>
+                  <th scope="row" colSpan={3}>
+                    {t('voucher.due')}
+                  </th>
+                  <td>{price(order.totalCents - order.giftCardCents)}</td>
+                </tr>
+              </>
+            ) : null}
           </tbody>
         </table>
       </div>
+      <OrderCodes ctx={ctx} codes={order.codes} currency={order.currency} />
       <h2>{t('orderAdmin.address')}</h2>
       <address>
         {a.name}

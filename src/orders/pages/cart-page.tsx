@@ -1,3 +1,4 @@
+import { CartCodes, type CartCodesState, CheckoutWithCode } from '../../vouchers/pages/cart-codes.tsx';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
@@ -12,6 +13,7 @@ export function CartPage({
   methods = [],
   notice,
   error,
+  codes,
 }: {
   ctx: PageCtx;
   cart: CartView | null;
@@ -19,6 +21,8 @@ export function CartPage({
   methods?: OfferedMethod[];
   notice?: string;
   error?: string;
+  /** The voucher / gift-card code typed on the cart, with what it does (src/vouchers). */
+  codes?: CartCodesState | undefined;
 }) {
   const { t, locale, currency } = ctx;
   const price = (cents: number) => formatPrice(cents, locale, currency);
@@ -64,7 +68,18 @@ export function CartPage({
                         <p class="stock low">{t('cart.shortOfStock', { stock: l.stock })}</p>
                       ) : null}
                     </td>
-                    <td>{price(l.unitPriceCents)}</td>
+                    <td>
+                      {l.prices.length > 1
+                        ? l.prices.map((p, i) => (
+                            <p key={p.unitPriceCents}>
+                              {t(i === 0 ? 'cart.pricePromised' : 'cart.priceToday', {
+                                quantity: p.quantity,
+                                price: price(p.unitPriceCents),
+                              })}
+                            </p>
+                          ))
+                        : price(l.unitPriceCents)}
+                    </td>
                     <td>
                       <form method="post" action={`/cart/lines/${encodeURIComponent(l.sku)}`} class="qty">
                         <CsrfField ctx={ctx} />
@@ -135,11 +150,16 @@ export function CartPage({
                   })}`}
             </p>
           </section>
-          <p>
-            <a href="/checkout" class="button">
-              {t('cart.checkout')}
-            </a>
-          </p>
+          <CartCodes ctx={ctx} itemsCents={cart.totalCents} state={codes} />
+          {codes?.preview ? (
+            <CheckoutWithCode ctx={ctx} state={codes} />
+          ) : (
+            <p>
+              <a href="/checkout" class="button">
+                {t('cart.checkout')}
+              </a>
+            </p>
+          )}
           <p>
             <a href="/">{t('cart.continue')}</a>
           </p>

@@ -39,25 +39,11 @@ export function registerCheckoutPages(app: FastifyInstance): void {
     if (!cart) return reply.redirect('/cart', 303);
     if (!request.customer)
       return render(request, reply, cart, { country: 'NL' }, {}, undefined, randomUUID(), 200);
-    // signed in: the e-mail address and the most recently used (or the chosen) saved address, filled in
     const query = request.query as { address?: unknown; short?: unknown };
-    const signedIn = await signedInView(request, typeof query.address === 'string' ? query.address : null);
-    const chosen = signedIn?.addresses.find((a) => a.id === signedIn.chosenId);
-    const values: CheckoutForm = {
-      email: request.customer.email,
-      country: 'NL',
-      ...(chosen
-        ? {
-            name: chosen.name,
-            street: chosen.street,
-            houseNumber: chosen.houseNumber,
-            addition: chosen.addition,
-            postcode: chosen.postcode,
-            city: chosen.city,
-            country: chosen.country,
-          }
-        : {}),
-    };
+    const { values, signedIn } = await prefilled(
+      request,
+      typeof query.address === 'string' ? query.address : null,
+    );
     const notice = typeof query.short === 'string' ? await shortNotice(request, query.short) : undefined;
     return render(request, reply, cart, values, {}, undefined, randomUUID(), 200, { signedIn, notice });
   });
@@ -75,6 +61,21 @@ export function registerCheckoutPages(app: FastifyInstance): void {
       // "apply code": show what the code does to the total before the customer confirms; nothing is ordered
       const cart = await cartOf(request);
       if (!cart) return reply.redirect('/cart', 303);
+      if (body.from === 'cart' && request.customer) {
+        // the code comes from the cart page: fill in the rest as a plain GET of /checkout would
+        const start = await prefilled(request, null);
+        return render(
+          request,
+          reply,
+          cart,
+          { ...start.values, codes: values.codes },
+          {},
+          undefined,
+          key,
+          200,
+          { applied: true, signedIn: start.signedIn },
+        );
+      }
       return render(request, reply, cart, values, {}, undefined, key, 200, { applied: true });
     }
 
@@ -212,6 +213,31 @@ async function signedInView(
   const addresses = await savedAddresses(request.ctx, request.customer.id);
   const chosen = addresses.find((a) => a.id === chosenId) ?? addresses[0];
   return { email: request.customer.email, addresses, chosenId: chosen?.id ?? null };
+}
+
+/** A signed-in customer's e-mail address and the chosen (else the most recently used) saved address, filled in. */
+async function prefilled(
+  request: FastifyRequest,
+  addressId: string | null,
+): Promise<{ values: CheckoutForm; signedIn: Awaited<ReturnType<typeof signedInView>> }> {
+  const signedIn = await signedInView(request, addressId);
+  const chosen = signedIn?.addresses.find((a) => a.id === signedIn.chosenId);
+  const values: CheckoutForm = {
+    email: request.customer?.email ?? '',
+    country: 'NL',
+    ...(chosen
+      ? {
+          name: chosen.name,
+          street: chosen.street,
+          houseNumber: chosen.houseNumber,
+          addition: chosen.addition,
+          postcode: chosen.postcode,
+          city: chosen.city,
+          country: chosen.country,
+        }
+      : {}),
+  };
+  return { values, signedIn };
 }
 
 /** What a one-tap reorder could not put in the cart (`?short=SKU,SKU`), by product name. */

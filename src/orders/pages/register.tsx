@@ -1,4 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { previewForCart } from '../../vouchers/preview-for-cart.ts';
+import { refusalText } from '../../vouchers/refusal-text.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { addToCart } from '../add-to-cart.ts';
@@ -16,7 +19,10 @@ function quantityOf(value: unknown, fallback: number): number {
   return Number.isInteger(n) ? n : Number.NaN;
 }
 
-/** The cart pages: add (a plain form post from product and lookup pages), view, change quantities. */
+/**
+ * The cart pages: add (a plain form post from product and lookup pages), view, change quantities, and preview a
+ * voucher or gift-card code.
+ */
 export function registerCartPages(app: FastifyInstance): void {
   app.get('/cart', async (request, reply) => {
     const cartId = cartIdFrom(request, app.config);
@@ -31,6 +37,49 @@ export function registerCartPages(app: FastifyInstance): void {
         methods={cart && cart.lines.length > 0 ? offeredMethods(request, cart) : []}
         notice={line ? request.t('cart.added', { name: line.name }) : undefined}
       />,
+    );
+  });
+
+  // "apply code": what the code does to this cart, or why it does not apply; nothing is written or remembered
+  // (the checkout button carries the code on), so the code never appears in a URL
+  app.post('/cart/codes', async (request, reply) => {
+    const cartId = cartIdFrom(request, app.config);
+    const cart = cartId ? await viewCart(request.ctx, cartId) : null;
+    if (!cart || cart.lines.length === 0) return reply.redirect('/cart', 303);
+    const body = (request.body ?? {}) as { codes?: unknown };
+    const typed = typeof body.codes === 'string' ? body.codes.slice(0, 300) : '';
+    const methods = offeredMethods(request, cart);
+    // the method the checkout offers first, as there
+    const shipping = methods.find((m) => m.available);
+    const preview = await previewForCart(
+      request.ctx,
+      cart,
+      shipping?.priceCents ?? 0,
+      typed,
+      request.customer?.email ?? '',
+    );
+    const error =
+      preview && !preview.ok
+        ? preview.refusal
+          ? refusalText(request.t, request.locale, app.config.currency, preview.refusal)
+          : request.t('checkout.error.code')
+        : undefined;
+    reply.header('cache-control', 'no-store');
+    return sendPage(
+      reply,
+      <CartPage
+        ctx={pageCtx(request, app.config)}
+        cart={cart}
+        methods={methods}
+        codes={{
+          typed,
+          error,
+          preview: preview?.ok ? preview : undefined,
+          shipping: shipping ? { method: shipping.method, priceCents: shipping.priceCents } : undefined,
+          idempotencyKey: randomUUID(),
+        }}
+      />,
+      error ? 422 : 200,
     );
   });
 
