@@ -32,6 +32,8 @@ export const cartMessages = defineMessages(
     'cart.freeMissing': 'Nog {amount} tot gratis verzending.',
     'cart.freeReached': 'Je bestelling wordt gratis verzonden.',
     'cart.notAvailable': 'niet mogelijk voor deze winkelmand',
+    'cart.noMethod':
+      'We kunnen deze winkelmand op dit moment niet verzenden. Haal er iets uit, of neem contact met ons op.',
   },
   {
     'cart.title': 'Cart',
@@ -64,5 +66,6 @@ export const cartMessages = defineMessages(
     'cart.freeMissing': '{amount} more for free shipping.',
     'cart.freeReached': 'Your order ships for free.',
     'cart.notAvailable': 'not possible for this cart',
+    'cart.noMethod': 'We cannot ship this cart at the moment. Take something out, or get in touch with us.',
   },
 );

@@ -7,6 +7,7 @@ import { startOnlinePayment } from '../payments/start-online-payment.ts';
 import type { CodeRefusal } from '../vouchers/rules.ts';
 import { type FieldProblem, parseCheckoutInput } from './checkout-input.ts';
 import { type PlacedOrder, placeOrder } from './place-order.ts';
+import type { ShippingSettings } from './shipping-settings.ts';
 import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 /** What a successful checkout answers, stored and replayed unchanged for repeats with the same key. */
@@ -40,6 +41,7 @@ export type CheckoutResult =
         | 'unknown-cart'
         | 'empty-cart'
         | 'shipping-method-not-available'
+        | 'shipping-method-off'
         | 'try-again';
     };
 
@@ -49,6 +51,8 @@ export type CheckoutRequest = {
   body: unknown;
   /** The signed-in customer (the storefront's customer session), or absent for a guest. */
   customerId?: string | null;
+  /** The shop's shipping settings (the in-memory snapshot, `app.shipping.current`). */
+  shipping: ShippingSettings;
 };
 
 /** A stored answer is replayed for 24 hours; after that the key counts as new. */
@@ -122,6 +126,7 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
               idempotencyClaimedAt: now,
               requestHash,
               customerId: request.customerId ?? null,
+              shipping: request.shipping,
             },
           );
           if (!placed.ok) {

@@ -11,7 +11,8 @@ import { deliveryPromise } from './delivery-promise.ts';
 import { recordOrderEvent } from './order-events.ts';
 import { nextOrderNumber } from './order-number.ts';
 import type { OrderStatus } from './order-states.ts';
-import { calendarFor, methodFits, SHIPPING, shippingPrice } from './shipping-methods.ts';
+import { calendarFor, methodFits, SHIPPING_VAT_RATE, shippingPrice } from './shipping-methods.ts';
+import { methodSettings, type ShippingSettings } from './shipping-settings.ts';
 
 export type PlaceOrderInput = {
   cartId: string;
@@ -23,6 +24,8 @@ export type PlaceOrderInput = {
   requestHash: string;
   /** The signed-in customer placing it: the order is theirs, and the address joins their saved addresses. */
   customerId?: string | null;
+  /** The shop's shipping settings (the in-memory snapshot, `app.shipping.current`): price, fit and promise. */
+  shipping: ShippingSettings;
 };
 
 export type PlacedOrder = {
@@ -52,7 +55,10 @@ export type PlaceOrderResult =
   | { ok: true; order: PlacedOrder }
   | { ok: false; reason: 'out-of-stock'; skus: string[] }
   | { ok: false; reason: 'code-refused'; refusal: CodeRefusal }
-  | { ok: false; reason: 'unknown-cart' | 'empty-cart' | 'shipping-method-not-available' };
+  | {
+      ok: false;
+      reason: 'unknown-cart' | 'empty-cart' | 'shipping-method-not-available' | 'shipping-method-off';
+    };
 
 type Line = {
   product_id: string;
@@ -97,13 +103,14 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
     weightGrams: lines.reduce((n, l) => n + l.weight_grams * l.quantity, 0),
     allMailboxFit: lines.every((l) => l.mailbox_fit === 1),
   };
-  if (!methodFits(checkout.shippingMethod, shippable))
-    return { ok: false, reason: 'shipping-method-not-available' };
+  const method = methodSettings(input.shipping, checkout.shippingMethod);
+  if (!method?.enabled) return { ok: false, reason: 'shipping-method-off' };
+  if (!methodFits(method, shippable)) return { ok: false, reason: 'shipping-method-not-available' };
 
   const short = await reserveStock(ctx, lines);
   if (short.length > 0) return { ok: false, reason: 'out-of-stock', skus: short };
 
-  const shippingCents = shippingPrice(checkout.shippingMethod, itemsCents);
+  const shippingCents = shippingPrice(input.shipping, method, itemsCents);
   const codes = await redeemCodes(ctx, {
     codes: checkout.codes ?? [],
     email: checkout.email,
@@ -115,7 +122,7 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
   if (!codes.ok) return { ok: false, reason: 'code-refused', refusal: codes.refusal };
   const { discountCents, giftCardCents, discountByRate } = codes.applied;
   const totalCents = itemsCents + shippingCents - discountCents;
-  const calendar = calendarFor(checkout.shippingMethod, ctx.config);
+  const calendar = calendarFor(input.shipping, method, ctx.config.shopTimezone);
   const deliveryDate = deliveryPromise(calendar, now).deliveryDate.toString();
   const order: PlacedOrder = {
     id: newId(now.epochMilliseconds),
@@ -308,7 +315,7 @@ function vatOf(
   };
   if (discountByRate.size === 0) for (const l of lines) add(l.vat_rate, l.unit_price_cents * l.quantity);
   else for (const [rate, gross] of grossByRate(lines)) add(rate, gross - (discountByRate.get(rate) ?? 0));
-  add(SHIPPING.vatRate, shippingCents);
+  add(SHIPPING_VAT_RATE, shippingCents);
   return vat;
 }
 
