@@ -157,6 +157,7 @@ export function checkoutError(
       return new AppError('validation-failed', {}, fieldTexts(request.t, result.fields));
     case 'shipping-method-not-available':
     case 'shipping-method-off':
+    case 'no-shipping-method':
       return new AppError(
         'validation-failed',
         {},

@@ -42,6 +42,7 @@ export type CheckoutResult =
         | 'empty-cart'
         | 'shipping-method-not-available'
         | 'shipping-method-off'
+        | 'no-shipping-method'
         | 'try-again';
     };
 

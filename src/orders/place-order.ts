@@ -11,7 +11,13 @@ import { deliveryPromise } from './delivery-promise.ts';
 import { recordOrderEvent } from './order-events.ts';
 import { nextOrderNumber } from './order-number.ts';
 import type { OrderStatus } from './order-states.ts';
-import { calendarFor, methodFits, SHIPPING_VAT_RATE, shippingPrice } from './shipping-methods.ts';
+import {
+  calendarFor,
+  enabledMethods,
+  methodFits,
+  SHIPPING_VAT_RATE,
+  shippingPrice,
+} from './shipping-methods.ts';
 import { methodSettings, type ShippingSettings } from './shipping-settings.ts';
 
 export type PlaceOrderInput = {
@@ -57,7 +63,12 @@ export type PlaceOrderResult =
   | { ok: false; reason: 'code-refused'; refusal: CodeRefusal }
   | {
       ok: false;
-      reason: 'unknown-cart' | 'empty-cart' | 'shipping-method-not-available' | 'shipping-method-off';
+      reason:
+        | 'unknown-cart'
+        | 'empty-cart'
+        | 'shipping-method-not-available'
+        | 'shipping-method-off'
+        | 'no-shipping-method';
     };
 
 type Line = {
@@ -105,7 +116,10 @@ export async function placeOrder(ctx: Ctx, input: PlaceOrderInput): Promise<Plac
   };
   const method = methodSettings(input.shipping, checkout.shippingMethod);
   if (!method?.enabled) return { ok: false, reason: 'shipping-method-off' };
-  if (!methodFits(method, shippable)) return { ok: false, reason: 'shipping-method-not-available' };
+  if (!methodFits(method, shippable)) {
+    const other = enabledMethods(input.shipping).some((m) => methodFits(m, shippable));
+    return { ok: false, reason: other ? 'shipping-method-not-available' : 'no-shipping-method' };
+  }
 
   const short = await reserveStock(ctx, lines);
   if (short.length > 0) return { ok: false, reason: 'out-of-stock', skus: short };

@@ -149,6 +149,22 @@ describe('shipping settings', () => {
     assert.doesNotMatch(page.body, /Free shipping from|ships for free/);
   });
 
+  it('tells the customer when no method the shop offers can carry the cart', async () => {
+    await addProduct(t.ctx, { sku: 'BULKY-1', mailboxFit: false, stock: 10 });
+    assert.equal((await save({ 'parcel-enabled': null })).statusCode, 303);
+    const shopper = new Browser(t.app);
+    await shopper.get(`/p/${slug}?lang=en`);
+    assert.equal((await shopper.post('/cart/lines', { sku: 'BULKY-1', quantity: '1' })).statusCode, 303);
+    const page = await shopper.get('/cart');
+    assert.match(page.body, /We cannot ship this cart at the moment\./);
+    assert.doesNotMatch(page.body, /Everything fits through the mailbox/);
+    const added = await addToCart(t.ctx, null, 'BULKY-1', 1);
+    assert.ok(added.ok);
+    const refused = await checkout(added.cartId, 'mailbox');
+    assert.equal(refused.statusCode, 422);
+    assert.match(refused.json().error.fields.shippingMethod, /We cannot ship this order at the moment/);
+  });
+
   it('keeps the mailbox to its maximum weight', async () => {
     assert.equal((await save({ 'mailbox-maxWeight': '1000' })).statusCode, 303);
     const light = await cart(5);

@@ -129,6 +129,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
         );
       case 'shipping-method-not-available':
       case 'shipping-method-off':
+      case 'no-shipping-method':
         return render(
           request,
           reply,
