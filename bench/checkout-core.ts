@@ -19,6 +19,7 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { addToCart } from '../src/orders/add-to-cart.ts';
 import { checkout } from '../src/orders/checkout.ts';
 import { createCart } from '../src/orders/create-cart.ts';
+import { loadShippingSettings } from '../src/orders/load-shipping-settings.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -46,6 +47,7 @@ const config = loadConfig(
   { sessionSecret: randomBytes(32).toString('hex'), databaseUrl: url },
 );
 const ctx: Ctx = { db, clock: systemClock, config, locale: 'nl' };
+const shipping = await loadShippingSettings(ctx);
 const now = new Date().toISOString();
 const category = newId();
 await db
@@ -120,7 +122,7 @@ async function round(n: number): Promise<number> {
   const t0 = performance.now();
   let failed = 0;
   await pool(n, async (i) => {
-    const r = await checkout(ctx, { cartId: carts[i]!, idempotencyKey: randomUUID(), body });
+    const r = await checkout(ctx, { cartId: carts[i]!, idempotencyKey: randomUUID(), body, shipping });
     if (!r.ok) failed++;
   });
   if (failed) console.log(`${failed} failed`);

@@ -105,6 +105,12 @@ export const personalData: PersonalDataRegistry = {
     why: 'Anonymous carts behind a random cookie id; no account, name or address.',
   },
   cart_lines: { personal: false, why: 'Products in an anonymous cart.' },
+  shipping_methods: { personal: false, why: 'The shop’s shipping methods: prices and calendars.' },
+  shipping_settings: {
+    personal: false,
+    why: 'Shop-wide shipping settings; `updated_by` is a staff member, not a customer.',
+  },
+  shop_closing_days: { personal: false, why: 'Days the shop dispatches nothing.' },
   rate_events: {
     personal: false,
     why: 'Rate-limit counters keyed by a keyed hash (HMAC) of an address or IP; old rows are cleared at the next attempt.',

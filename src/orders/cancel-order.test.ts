@@ -25,6 +25,7 @@ describe('cancelOrder', () => {
     const result = await checkout(t.ctx, {
       cartId: cart.cartId,
       idempotencyKey: randomUUID(),
+      shipping: t.app.shipping.current,
       body: {
         email: 'ann@example.nl',
         address: {

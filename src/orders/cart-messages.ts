@@ -34,6 +34,8 @@ export const cartMessages = defineMessages(
     'cart.notAvailable': 'niet mogelijk voor deze winkelmand',
     'cart.pricePromised': '{quantity} × {price} (de prijs uit je herinnering)',
     'cart.priceToday': '{quantity} × {price} (de prijs van vandaag)',
+    'cart.noMethod':
+      'We kunnen deze winkelmand op dit moment niet verzenden. Haal er iets uit, of neem contact met ons op.',
   },
   {
     'cart.title': 'Cart',
@@ -68,5 +70,6 @@ export const cartMessages = defineMessages(
     'cart.notAvailable': 'not possible for this cart',
     'cart.pricePromised': '{quantity} × {price} (the price in your reminder)',
     'cart.priceToday': '{quantity} × {price} (today’s price)',
+    'cart.noMethod': 'We cannot ship this cart at the moment. Take something out, or get in touch with us.',
   },
 );

@@ -28,7 +28,10 @@ const CheckoutBody = Type.Object({
   }),
   shippingMethod: Type.Union(
     SHIPPING_METHODS.map((m) => Type.Literal(m)),
-    { description: 'mailbox only when every line fits through the mailbox and the parcel weighs ≤ 2 kg' },
+    {
+      description:
+        'One of the methods the cart lists as available: a method the shop has switched off answers 422; mailbox only when every line fits through the mailbox and the parcel is within its maximum weight',
+    },
   ),
   paymentMethod: Type.Union(PAYMENT_METHODS.map((m) => Type.Literal(m))),
   codes: Type.Optional(
@@ -109,7 +112,12 @@ export function registerCheckoutApi(app: FastifyInstance): void {
         });
       }
       if (!isCartId(id)) throw new AppError('not-found');
-      const result = await checkout(request.ctx, { cartId: id, idempotencyKey: key, body: request.body });
+      const result = await checkout(request.ctx, {
+        cartId: id,
+        idempotencyKey: key,
+        body: request.body,
+        shipping: app.shipping.current,
+      });
       return presentCheckout(request, reply, result);
     },
   );
@@ -148,10 +156,12 @@ export function checkoutError(
     case 'invalid':
       return new AppError('validation-failed', {}, fieldTexts(request.t, result.fields));
     case 'shipping-method-not-available':
+    case 'shipping-method-off':
+    case 'no-shipping-method':
       return new AppError(
         'validation-failed',
         {},
-        { shippingMethod: request.t('checkout.error.shipping-method-not-available') },
+        { shippingMethod: request.t(`checkout.error.${result.reason}`) },
       );
     case 'code-refused':
       return new AppError(

@@ -73,7 +73,7 @@ describe('checkouts placed together (group commit)', () => {
     const counter = orderInserts();
     const ctx = { ...t.ctx, db: t.db.withPlugin(counter.plugin) };
     const go = (cartId: string, key = randomUUID()) =>
-      checkout(ctx, { cartId, idempotencyKey: key, body: body() });
+      checkout(ctx, { cartId, idempotencyKey: key, body: body(), shipping: t.app.shipping.current });
 
     // all submitted before any is placed: they share one transaction
     const [a, b, c, d, e, first, repeat, otherKey, unknown, none] = await Promise.all([
@@ -110,6 +110,7 @@ describe('checkouts placed together (group commit)', () => {
       cartId: scarceCarts[2]!,
       idempotencyKey: randomUUID(),
       body: body(),
+      shipping: t.app.shipping.current,
     });
     assert.ok(!again.ok && again.reason === 'out-of-stock');
   });
@@ -118,10 +119,20 @@ describe('checkouts placed together (group commit)', () => {
     const sku = await product('BATCH-TWICE', 10);
     for (let round = 0; round < 5; round++) {
       const cartId = await cartWith(sku);
-      const first = checkout(t.ctx, { cartId, idempotencyKey: randomUUID(), body: body() });
+      const first = checkout(t.ctx, {
+        cartId,
+        idempotencyKey: randomUUID(),
+        body: body(),
+        shipping: t.app.shipping.current,
+      });
       // the second arrives once the first batch is on its way (on PostgreSQL: in a second transaction)
       await new Promise((r) => setImmediate(r));
-      const second = checkout(t.ctx, { cartId, idempotencyKey: randomUUID(), body: body() });
+      const second = checkout(t.ctx, {
+        cartId,
+        idempotencyKey: randomUUID(),
+        body: body(),
+        shipping: t.app.shipping.current,
+      });
       const results = await Promise.all([first, second]);
       assert.equal(results.filter((r) => r.ok).length, 1, JSON.stringify(results));
       assert.ok(
@@ -137,11 +148,18 @@ describe('checkouts placed together (group commit)', () => {
     const carts = await Promise.all([cartWith(sku), cartWith(sku)]);
     const keys = [randomUUID(), randomUUID()];
     const results = await Promise.all(
-      carts.map((cartId, i) => checkout(t.ctx, { cartId, idempotencyKey: keys[i]!, body: body() })),
+      carts.map((cartId, i) =>
+        checkout(t.ctx, { cartId, idempotencyKey: keys[i]!, body: body(), shipping: t.app.shipping.current }),
+      ),
     );
     assert.ok(results[0]!.ok);
     assert.ok(!results[1]!.ok && results[1]!.reason === 'out-of-stock');
-    const replay = await checkout(t.ctx, { cartId: carts[1]!, idempotencyKey: keys[1]!, body: body() });
+    const replay = await checkout(t.ctx, {
+      cartId: carts[1]!,
+      idempotencyKey: keys[1]!,
+      body: body(),
+      shipping: t.app.shipping.current,
+    });
     assert.ok(!replay.ok && replay.reason === 'out-of-stock' && replay.replayed);
   });
 
@@ -163,6 +181,7 @@ describe('checkouts placed together (group commit)', () => {
           cartId,
           idempotencyKey: randomUUID(),
           body: body(i === 1 ? 'boom@example.nl' : `buyer${i}@example.nl`),
+          shipping: t.app.shipping.current,
         }),
       ),
     );

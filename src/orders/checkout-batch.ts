@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import type { CheckoutResult, OrderReceipt } from './checkout.ts';
 import type { CheckoutInput } from './checkout-input.ts';
 import { type PlacedOrder, placeOrders } from './place-order.ts';
+import type { ShippingSettings } from './shipping-settings.ts';
 import { withRetry } from './with-retry.ts';
 
 /** A checkout whose input is valid, waiting for its turn. */
@@ -14,6 +15,7 @@ export type BatchEntry = {
   idempotencyKey: string;
   requestHash: string;
   customerId: string | null;
+  shipping: ShippingSettings;
 };
 
 /** A stored answer is replayed for 24 hours; after that the key counts as new. */
@@ -183,6 +185,7 @@ async function checkoutTogether(batch: Waiting[]): Promise<CheckoutResult[]> {
             requestHash: entry.requestHash,
             customerId: entry.customerId,
             locale: own.locale,
+            shipping: entry.shipping,
           };
         }),
       );

@@ -52,6 +52,10 @@ export const checkoutMessages = defineMessages(
     'checkout.error.country': 'Kies een land waar we naartoe versturen.',
     'checkout.error.choice': 'Kies een van de mogelijkheden.',
     'checkout.error.shipping-method-not-available': 'Niet alles past door de brievenbus; kies Pakket.',
+    'checkout.error.shipping-method-off':
+      'Deze verzendmethode bieden we op dit moment niet aan; kies een andere.',
+    'checkout.error.no-shipping-method':
+      'Deze bestelling kunnen we op dit moment niet verzenden. Haal er iets uit, of neem contact met ons op.',
     'checkout.error.out-of-stock':
       'Niet meer genoeg op voorraad: {names}. Er is niets besteld; pas je winkelmand aan.',
     'confirmation.title': 'Bedankt voor je bestelling',
@@ -120,6 +124,10 @@ export const checkoutMessages = defineMessages(
     'checkout.error.country': 'Choose a country we ship to.',
     'checkout.error.choice': 'Choose one of the options.',
     'checkout.error.shipping-method-not-available': 'Not everything fits through the mailbox; choose Parcel.',
+    'checkout.error.shipping-method-off':
+      'We do not offer this shipping method at the moment; choose another.',
+    'checkout.error.no-shipping-method':
+      'We cannot ship this order at the moment. Take something out of the cart, or get in touch with us.',
     'checkout.error.out-of-stock':
       'Not enough in stock any more: {names}. Nothing was ordered; please change your cart.',
     'confirmation.title': 'Thank you for your order',

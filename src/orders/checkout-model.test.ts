@@ -154,7 +154,12 @@ describe('cart, stock and orders against a simple model', () => {
               });
               const results = await Promise.all(
                 op.carts.map((cart, i) =>
-                  checkout(t.ctx, { cartId: cartIds[cart]!, idempotencyKey: keys[i]!, body }),
+                  checkout(t.ctx, {
+                    cartId: cartIds[cart]!,
+                    idempotencyKey: keys[i]!,
+                    body,
+                    shipping: t.app.shipping.current,
+                  }),
                 ),
               );
               const actual = results.map(outcomeOf);
@@ -178,6 +183,7 @@ describe('cart, stock and orders against a simple model', () => {
                 cartId: cartIds[attempt.cart]!,
                 idempotencyKey: attempt.key,
                 body,
+                shipping: t.app.shipping.current,
               });
               const stored = modelState.stored.get(attempt.key);
               if (stored) {

@@ -324,7 +324,7 @@ describe('checkout', () => {
       const before = await orderCount();
       const result = await checkout(
         { ...t.ctx, db: t.db.withPlugin(flaky) },
-        { cartId: id, idempotencyKey: randomUUID(), body: body() },
+        { cartId: id, idempotencyKey: randomUUID(), body: body(), shipping: t.app.shipping.current },
       );
       assert.equal(failures, 1);
       assert.ok(result.ok, JSON.stringify(result));
@@ -348,7 +348,7 @@ describe('checkout', () => {
     const before = await orderCount();
     const result = await checkout(
       { ...t.ctx, db: t.db.withPlugin(busy) },
-      { cartId: id, idempotencyKey: randomUUID(), body: body() },
+      { cartId: id, idempotencyKey: randomUUID(), body: body(), shipping: t.app.shipping.current },
     );
     assert.deepEqual(result, { ok: false, reason: 'try-again' });
     assert.equal(await orderCount(), before);

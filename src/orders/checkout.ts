@@ -5,6 +5,7 @@ import { startOnlinePayment } from '../payments/start-online-payment.ts';
 import type { CodeRefusal } from '../vouchers/rules.ts';
 import { checkoutInBatch } from './checkout-batch.ts';
 import { type FieldProblem, parseCheckoutInput } from './checkout-input.ts';
+import type { ShippingSettings } from './shipping-settings.ts';
 import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 /** What a successful checkout answers, stored and replayed unchanged for repeats with the same key. */
@@ -38,6 +39,8 @@ export type CheckoutResult =
         | 'unknown-cart'
         | 'empty-cart'
         | 'shipping-method-not-available'
+        | 'shipping-method-off'
+        | 'no-shipping-method'
         | 'try-again';
     };
 
@@ -47,6 +50,8 @@ export type CheckoutRequest = {
   body: unknown;
   /** The signed-in customer (the storefront's customer session), or absent for a guest. */
   customerId?: string | null;
+  /** The shop's shipping settings (the in-memory snapshot, `app.shipping.current`). */
+  shipping: ShippingSettings;
 };
 
 /**
@@ -82,6 +87,7 @@ export async function checkout(ctx: Ctx, request: CheckoutRequest): Promise<Chec
       idempotencyKey: key,
       requestHash,
       customerId: request.customerId ?? null,
+      shipping: request.shipping,
     });
     if (!result.ok && result.reason === 'request-in-progress') {
       const replayed = await replay(ctx, key, requestHash);

@@ -45,6 +45,7 @@ describe('delayOrder', () => {
           idempotencyKey: `k${++n}`,
           idempotencyClaimedAt: new Date().toISOString(),
           requestHash: 'h',
+          shipping: t.app.shipping.current,
         },
       ),
     );

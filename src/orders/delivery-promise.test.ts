@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import Holidays from 'date-holidays';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
+import { demoCalendars } from '../../test/helpers/shipping-fixtures.ts';
 import { deliveryPromise } from './delivery-promise.ts';
-import { demoCalendars, type ShippingCalendar } from './shipping-calendar.ts';
+import type { ShippingCalendar } from './shipping-calendar.ts';
 
-const [mailbox, parcel] = demoCalendars as [ShippingCalendar, ShippingCalendar];
+const [mailbox, parcel] = demoCalendars;
 const ZONE = 'Europe/Amsterdam';
 
 /** A wall-clock moment in Amsterdam, e.g. '2025-11-28T22:30'. */

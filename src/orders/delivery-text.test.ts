@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Temporal } from 'temporal-polyfill';
+import { demoCalendars } from '../../test/helpers/shipping-fixtures.ts';
 import type { Locale } from '../config.ts';
 import { deliveryPromise } from './delivery-promise.ts';
 import { deliveryText, type OrderTranslate } from './delivery-text.ts';
 import { orderMessages } from './messages.ts';
-import { demoCalendars, type ShippingCalendar } from './shipping-calendar.ts';
+import type { ShippingCalendar } from './shipping-calendar.ts';
 
-const [mailbox, parcel] = demoCalendars as [ShippingCalendar, ShippingCalendar];
+const [mailbox, parcel] = demoCalendars;
 
 /** The same `{name}` filling as the web translator, over the order messages alone. */
 const translate =

@@ -13,7 +13,14 @@ import { deliveryPromise } from './delivery-promise.ts';
 import { orderEventRow } from './order-events.ts';
 import { nextOrderNumbers } from './order-number.ts';
 import type { OrderStatus } from './order-states.ts';
-import { calendarFor, methodFits, SHIPPING, type ShippingMethod, shippingPrice } from './shipping-methods.ts';
+import {
+  calendarFor,
+  enabledMethods,
+  methodFits,
+  SHIPPING_VAT_RATE,
+  shippingPrice,
+} from './shipping-methods.ts';
+import { type MethodSettings, methodSettings, type ShippingSettings } from './shipping-settings.ts';
 
 export type PlaceOrderInput = {
   cartId: string;
@@ -27,6 +34,8 @@ export type PlaceOrderInput = {
   customerId?: string | null;
   /** The language of the order's messages and line names; the caller's `ctx.locale` when absent. */
   locale?: Ctx['locale'];
+  /** The shop's shipping settings (the in-memory snapshot, `app.shipping.current`): price, fit and promise. */
+  shipping: ShippingSettings;
 };
 
 export type PlacedOrder = {
@@ -56,7 +65,15 @@ export type PlaceOrderResult =
   | { ok: true; order: PlacedOrder }
   | { ok: false; reason: 'out-of-stock'; skus: string[] }
   | { ok: false; reason: 'code-refused'; refusal: CodeRefusal }
-  | { ok: false; reason: 'unknown-cart' | 'empty-cart' | 'shipping-method-not-available' };
+  | {
+      ok: false;
+      reason:
+        | 'unknown-cart'
+        | 'empty-cart'
+        | 'shipping-method-not-available'
+        | 'shipping-method-off'
+        | 'no-shipping-method';
+    };
 
 type Line = {
   product_id: string;
@@ -71,8 +88,14 @@ type Line = {
   active: boolean;
 };
 
-/** An input that passed every check, with what it will be charged. */
-type Accepted = { index: number; input: PlaceOrderInput; lines: Line[]; applied: AppliedCodes };
+/** An input that passed every check, with its shipping method and what it will be charged. */
+type Accepted = {
+  index: number;
+  input: PlaceOrderInput;
+  lines: Line[];
+  method: MethodSettings;
+  applied: AppliedCodes;
+};
 
 /**
  * Turns one cart into an order at today's prices: `placeOrders` with one input. `ctx.db` must be an open
@@ -126,7 +149,7 @@ export async function placeOrders(ctx: Ctx, inputs: PlaceOrderInput[]): Promise<
     for (const [productId, quantity] of demandByProduct(lines))
       stock.set(productId, stock.get(productId)! - quantity);
     ordered.add(input.cartId);
-    accepted.push({ index, input, lines, applied: refused.applied });
+    accepted.push({ index, input, lines, method: refused.method, applied: refused.applied });
   }
   if (emptyCarts.length > 0) {
     const known = await existingCarts(
@@ -141,17 +164,18 @@ export async function placeOrders(ctx: Ctx, inputs: PlaceOrderInput[]): Promise<
   await takeStock(ctx, accepted);
   const year = now.toZonedDateTimeISO(ctx.config.shopTimezone).year;
   const numbers = await nextOrderNumbers(ctx, year, accepted.length);
-  const promised = new Map<ShippingMethod, string>();
-  const deliveryDate = (method: ShippingMethod) => {
-    let date = promised.get(method);
+  const promised = new Map<MethodSettings, string>();
+  const deliveryDate = (a: Accepted) => {
+    let date = promised.get(a.method);
     if (date === undefined) {
-      date = deliveryPromise(calendarFor(method, ctx.config), now).deliveryDate.toString();
-      promised.set(method, date);
+      const calendar = calendarFor(a.input.shipping, a.method, ctx.config.shopTimezone);
+      date = deliveryPromise(calendar, now).deliveryDate.toString();
+      promised.set(a.method, date);
     }
     return date;
   };
   const orders = accepted.map((a, n) => {
-    const order = pricedOrder(a, numbers[n]!, deliveryDate(a.input.checkout.shippingMethod), ctx, now);
+    const order = pricedOrder(a, numbers[n]!, deliveryDate(a), ctx, now);
     results[a.index] = { ok: true, order };
     return order;
   });
@@ -246,7 +270,9 @@ async function judge(
   lines: Line[],
   stock: Map<string, number>,
   at: string,
-): Promise<{ ok: true; applied: AppliedCodes } | { ok: false; result: PlaceOrderResult }> {
+): Promise<
+  { ok: true; method: MethodSettings; applied: AppliedCodes } | { ok: false; result: PlaceOrderResult }
+> {
   // a product taken off sale since it was put in the cart can no longer be sold: out of stock
   const inactive = [...new Set(lines.filter((l) => !l.active).map((l) => l.sku))];
   if (inactive.length > 0)
@@ -258,8 +284,15 @@ async function judge(
     weightGrams: lines.reduce((n, l) => n + l.weight_grams * l.quantity, 0),
     allMailboxFit: lines.every((l) => l.mailbox_fit === 1),
   };
-  if (!methodFits(checkout.shippingMethod, shippable))
-    return { ok: false, result: { ok: false, reason: 'shipping-method-not-available' } };
+  const method = methodSettings(input.shipping, checkout.shippingMethod);
+  if (!method?.enabled) return { ok: false, result: { ok: false, reason: 'shipping-method-off' } };
+  if (!methodFits(method, shippable)) {
+    const other = enabledMethods(input.shipping).some((m) => methodFits(m, shippable));
+    return {
+      ok: false,
+      result: { ok: false, reason: other ? 'shipping-method-not-available' : 'no-shipping-method' },
+    };
+  }
   // a line split by a price promise is still one SKU
   const short = [
     ...new Set(
@@ -269,17 +302,17 @@ async function judge(
     ),
   ];
   if (short.length > 0) return { ok: false, result: { ok: false, reason: 'out-of-stock', skus: short } };
-  if (!checkout.codes?.length) return { ok: true, applied: NO_CODES };
+  if (!checkout.codes?.length) return { ok: true, method, applied: NO_CODES };
   const codes = await redeemCodes(ctx, {
     codes: checkout.codes,
     email: checkout.email,
     itemsCents,
-    shippingCents: shippingPrice(checkout.shippingMethod, itemsCents),
+    shippingCents: shippingPrice(input.shipping, method, itemsCents),
     grossByRate: grossByRate(lines),
     at,
   });
   if (!codes.ok) return { ok: false, result: { ok: false, reason: 'code-refused', refusal: codes.refusal } };
-  return { ok: true, applied: codes.applied };
+  return { ok: true, method, applied: codes.applied };
 }
 
 function pricedOrder(
@@ -291,7 +324,7 @@ function pricedOrder(
 ): PlacedOrder {
   const { checkout } = a.input;
   const itemsCents = itemsOf(a.lines);
-  const shippingCents = shippingPrice(checkout.shippingMethod, itemsCents);
+  const shippingCents = shippingPrice(a.input.shipping, a.method, itemsCents);
   const { discountCents, giftCardCents, discountByRate } = a.applied;
   const totalCents = itemsCents + shippingCents - discountCents;
   return {
@@ -502,7 +535,7 @@ function vatOf(
   };
   if (discountByRate.size === 0) for (const l of lines) add(l.vat_rate, l.unit_price_cents * l.quantity);
   else for (const [rate, gross] of grossByRate(lines)) add(rate, gross - (discountByRate.get(rate) ?? 0));
-  add(SHIPPING.vatRate, shippingCents);
+  add(SHIPPING_VAT_RATE, shippingCents);
   return vat;
 }
 

@@ -6,7 +6,7 @@ import { addToCart } from './add-to-cart.ts';
 import { isCartId } from './cart-id.ts';
 import { createCart } from './create-cart.ts';
 import { deliveryText } from './delivery-text.ts';
-import { SHIPPING, shippingOptions } from './shipping-methods.ts';
+import { shippingOptions } from './shipping-methods.ts';
 import { type CartView, viewCart } from './view-cart.ts';
 
 const CartSchema = Type.Object(
@@ -31,9 +31,10 @@ const CartSchema = Type.Object(
     currency: Type.String(),
     shippingOptions: Type.Array(
       Type.Object({
-        method: Type.String({ description: 'mailbox or parcel' }),
+        method: Type.String({ description: 'mailbox or parcel (only the methods the shop offers)' }),
         available: Type.Boolean({
-          description: 'The method can carry this cart (mailbox: all lines fit, ≤ 2 kg)',
+          description:
+            'The method can carry this cart (within its maximum weight; mailbox: every line fits through the mailbox)',
         }),
         priceCents: Type.Integer({ description: 'Shipping cost for this cart, incl. VAT' }),
         deliveryDate: Type.String({ format: 'date', description: 'Promised delivery date when ordered now' }),
@@ -41,7 +42,9 @@ const CartSchema = Type.Object(
       }),
       { description: 'Cheapest available method first' },
     ),
-    freeShippingFromCents: Type.Integer({ description: 'Goods total from which shipping is free' }),
+    freeShippingFromCents: Type.Union([Type.Integer(), Type.Null()], {
+      description: 'Goods total from which shipping is free; null when the shop has no free shipping',
+    }),
   },
   { $id: 'Cart' },
 );
@@ -50,34 +53,39 @@ const CartParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{22}$
 
 /** The cart API: the storefront's cart use cases for headless clients. */
 export function registerCartApi(app: FastifyInstance): void {
-  const present = (request: FastifyRequest, cart: CartView) => ({
-    id: cart.id,
-    lines: cart.lines.map((l) => ({
-      sku: l.sku,
-      name: l.name,
-      quantity: l.quantity,
-      unitPriceCents: l.unitPriceCents,
-      lineTotalCents: l.lineTotalCents,
-      vatRate: l.vatRate,
-      inStock: !l.shortOfStock,
-    })),
-    itemCount: cart.itemCount,
-    totalCents: cart.totalCents,
-    vatCents: cart.vatCents,
-    currency: app.config.currency,
-    shippingOptions: shippingOptions(
-      { itemsCents: cart.totalCents, weightGrams: cart.weightGrams, allMailboxFit: cart.allMailboxFit },
-      app.config,
-      request.ctx.clock.now(),
-    ).map((o) => ({
-      method: o.method,
-      available: o.available,
-      priceCents: o.priceCents,
-      deliveryDate: o.promise.deliveryDate.toString(),
-      deliveryText: deliveryText(request.t, request.locale, o.promise, o.method, request.ctx.clock.now()),
-    })),
-    freeShippingFromCents: SHIPPING.freeFromCents,
-  });
+  const present = (request: FastifyRequest, cart: CartView) => {
+    const shipping = app.shipping.current;
+    const now = request.ctx.clock.now();
+    return {
+      id: cart.id,
+      lines: cart.lines.map((l) => ({
+        sku: l.sku,
+        name: l.name,
+        quantity: l.quantity,
+        unitPriceCents: l.unitPriceCents,
+        lineTotalCents: l.lineTotalCents,
+        vatRate: l.vatRate,
+        inStock: !l.shortOfStock,
+      })),
+      itemCount: cart.itemCount,
+      totalCents: cart.totalCents,
+      vatCents: cart.vatCents,
+      currency: app.config.currency,
+      shippingOptions: shippingOptions(
+        shipping,
+        { itemsCents: cart.totalCents, weightGrams: cart.weightGrams, allMailboxFit: cart.allMailboxFit },
+        app.config.shopTimezone,
+        now,
+      ).map((o) => ({
+        method: o.method,
+        available: o.available,
+        priceCents: o.priceCents,
+        deliveryDate: o.promise.deliveryDate.toString(),
+        deliveryText: deliveryText(request.t, request.locale, o.promise, o.method, now),
+      })),
+      freeShippingFromCents: shipping.freeFromCents,
+    };
+  };
 
   app.post(
     '/api/v1/carts',

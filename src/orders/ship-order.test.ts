@@ -47,6 +47,7 @@ describe('shipOrder', () => {
           idempotencyKey: `k${++n}`,
           idempotencyClaimedAt: new Date().toISOString(),
           requestHash: 'h',
+          shipping: t.app.shipping.current,
         },
       ),
     );

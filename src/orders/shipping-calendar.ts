@@ -1,6 +1,7 @@
 /**
  * When one shipping method dispatches and when its carrier delivers. All times are wall-clock
- * times in `timeZone`; `deliveryPromise` turns them into dates and moments.
+ * times in `timeZone`; `deliveryPromise` turns them into dates and moments. Made from the shop's
+ * shipping settings by `calendarFor` (shipping-methods.ts).
  */
 export type ShippingCalendar = {
   /** The shipping method this calendar belongs to: 'mailbox', 'parcel', … */
@@ -20,31 +21,3 @@ export type ShippingCalendar = {
   /** The shop's IANA time zone, normally `config.shopTimezone`. */
   timeZone: string;
 };
-
-/**
- * The demo shop's two methods. Mailbox parcels are not dispatched on Saturday: with no delivery
- * on Sunday or Monday a Saturday dispatch would still arrive on Tuesday, like a Monday one.
- * Callers with another shop zone spread in `{ ...calendar, timeZone: config.shopTimezone }`.
- */
-export const demoCalendars: ShippingCalendar[] = [
-  {
-    method: 'mailbox',
-    cutoff: { hour: 23, minute: 59 },
-    dispatchWeekdays: [1, 2, 3, 4, 5],
-    deliveryWeekdays: [2, 3, 4, 5, 6],
-    transitDays: 1,
-    country: 'NL',
-    closedDates: [],
-    timeZone: 'Europe/Amsterdam',
-  },
-  {
-    method: 'parcel',
-    cutoff: { hour: 22, minute: 0 },
-    dispatchWeekdays: [1, 2, 3, 4, 5],
-    deliveryWeekdays: [1, 2, 3, 4, 5, 6],
-    transitDays: 1,
-    country: 'NL',
-    closedDates: [],
-    timeZone: 'Europe/Amsterdam',
-  },
-];

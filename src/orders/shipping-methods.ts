@@ -1,25 +1,20 @@
 import type { Temporal } from 'temporal-polyfill';
-import type { Config } from '../config.ts';
 import { type DeliveryPromise, deliveryPromise } from './delivery-promise.ts';
-import { demoCalendars, type ShippingCalendar } from './shipping-calendar.ts';
+import type { ShippingCalendar } from './shipping-calendar.ts';
+import type { MethodSettings, ShippingSettings } from './shipping-settings.ts';
 
 /**
- * The shop's shipping methods and prices, in one place; the cart, the checkout and the API all read
- * them from here. Prices are cents including VAT.
+ * How the shop ships: which methods fit a cart, what they cost and when they deliver, all from the owner's
+ * shipping settings (a `ShippingSettings` snapshot, see shipping-settings-service.ts). The cart, the checkout,
+ * the API, product pages and lookup results read them through these functions.
  */
-export const SHIPPING = {
-  /** Mailbox parcel: € 3,95, only when every line fits through the mailbox and the parcel weighs at most 2 kg. */
-  mailbox: { priceCents: 395, maxWeightGrams: 2000 },
-  /** Parcel: € 6,95, always possible. */
-  parcel: { priceCents: 695 },
-  /** From this amount of goods (incl. VAT) shipping is free, whatever the method. Default € 50. */
-  freeFromCents: 5000,
-  /** VAT rate on shipping costs (NL: follows the main supply; the demo shop sells at 21 %). */
-  vatRate: 21,
-} as const;
 
 export type ShippingMethod = 'mailbox' | 'parcel';
+/** The fixed set of methods; the owner switches them on and off and sets them up, but adds none. */
 export const SHIPPING_METHODS: readonly ShippingMethod[] = ['mailbox', 'parcel'];
+
+/** VAT rate on shipping costs (NL: follows the main supply; the demo shop sells at 21 %). */
+export const SHIPPING_VAT_RATE = 21;
 
 export function isShippingMethod(value: unknown): value is ShippingMethod {
   return typeof value === 'string' && (SHIPPING_METHODS as readonly string[]).includes(value);
@@ -35,37 +30,64 @@ export type ShippingOption = {
   promise: DeliveryPromise;
 };
 
-/** Whether the method can carry this cart: a mailbox parcel needs every line to fit and at most 2 kg. */
-export function methodFits(method: ShippingMethod, cart: ShippableCart): boolean {
-  if (method === 'parcel') return true;
-  return cart.allMailboxFit && cart.weightGrams <= SHIPPING.mailbox.maxWeightGrams;
-}
-
-/** Shipping cost of a cart by this method: free from the threshold. */
-export function shippingPrice(method: ShippingMethod, itemsCents: number): number {
-  return itemsCents >= SHIPPING.freeFromCents ? 0 : SHIPPING[method].priceCents;
-}
-
-/** The shipping calendar of a method, in the shop's time zone. */
-export function calendarFor(method: ShippingMethod, config: Config): ShippingCalendar {
-  const calendar = demoCalendars.find((c) => c.method === method);
-  if (!calendar) throw new Error(`no shipping calendar for ${method}`);
-  return { ...calendar, timeZone: config.shopTimezone };
+/** The methods switched on, in SHIPPING_METHODS order. */
+export function enabledMethods(settings: ShippingSettings): MethodSettings[] {
+  return settings.methods.filter((m) => m.enabled);
 }
 
 /**
- * Every method with its price for this cart, whether it can carry the cart, and the delivery promise
- * for an order placed at `now`; the cheapest available method first.
+ * Whether the method can carry this cart: within its maximum weight, and for a mailbox parcel only when every
+ * line fits through the mailbox. Says nothing of whether the method is switched on.
+ */
+export function methodFits(method: MethodSettings, cart: ShippableCart): boolean {
+  if (method.maxWeightGrams !== null && cart.weightGrams > method.maxWeightGrams) return false;
+  return method.method !== 'mailbox' || cart.allMailboxFit;
+}
+
+/** Shipping cost of a cart by this method: free from the threshold, if the shop has one. */
+export function shippingPrice(
+  settings: ShippingSettings,
+  method: MethodSettings,
+  itemsCents: number,
+): number {
+  return settings.freeFromCents !== null && itemsCents >= settings.freeFromCents ? 0 : method.priceCents;
+}
+
+/** The method's calendar in the shop's time zone, with the shop's holidays and closing days. */
+export function calendarFor(
+  settings: ShippingSettings,
+  method: MethodSettings,
+  timeZone: string,
+): ShippingCalendar {
+  return {
+    method: method.method,
+    cutoff: method.cutoff,
+    dispatchWeekdays: method.dispatchWeekdays,
+    deliveryWeekdays: method.deliveryWeekdays,
+    transitDays: method.transitDays,
+    country: settings.holidayCountry,
+    closedDates: settings.closingDays.map((d) => d.date),
+    timeZone,
+  };
+}
+
+/**
+ * Every method switched on, with its price for this cart, whether it can carry the cart, and the delivery
+ * promise for an order placed at `now`; the cheapest available method first. A method switched off is not
+ * listed at all.
  */
 export function shippingOptions(
+  settings: ShippingSettings,
   cart: ShippableCart,
-  config: Config,
+  timeZone: string,
   now: Temporal.Instant,
 ): ShippingOption[] {
-  return SHIPPING_METHODS.map((method) => ({
-    method,
-    available: methodFits(method, cart),
-    priceCents: shippingPrice(method, cart.itemsCents),
-    promise: deliveryPromise(calendarFor(method, config), now),
-  })).sort((a, b) => Number(b.available) - Number(a.available) || a.priceCents - b.priceCents);
+  return enabledMethods(settings)
+    .map((m) => ({
+      method: m.method,
+      available: methodFits(m, cart),
+      priceCents: shippingPrice(settings, m, cart.itemsCents),
+      promise: deliveryPromise(calendarFor(settings, m, timeZone), now),
+    }))
+    .sort((a, b) => Number(b.available) - Number(a.available) || a.priceCents - b.priceCents);
 }

@@ -110,6 +110,44 @@ export type OrderCounterTable = {
   value: number;
 };
 
+/** A shipping method as the owner set it up at /admin/shipping; the set of methods is fixed (mailbox, parcel). */
+export type ShippingMethodTable = {
+  method: 'mailbox' | 'parcel';
+  /** 1: offered to customers. At least one method stays on. */
+  enabled: number;
+  /** What the customer pays below the free-shipping threshold, cents incl. VAT. */
+  price_cents: number;
+  /** The heaviest parcel the method takes; null: no limit. */
+  max_weight_grams: number | null;
+  /** 'HH:MM' in the shop's time zone. */
+  cutoff: string;
+  /** ISO weekdays as ascending digits: '12345' is Monday to Friday. */
+  dispatch_weekdays: string;
+  delivery_weekdays: string;
+  /** 1–10 carrier delivery days between dispatch and delivery. */
+  transit_days: number;
+  updated_at: string;
+};
+
+/** The shop-wide shipping settings: one row, id 1. */
+export type ShippingSettingsTable = {
+  id: number;
+  /** Goods total (cents incl. VAT) from which shipping is free; null: never free. */
+  free_from_cents: number | null;
+  /** ISO country whose public holidays stop dispatch and delivery. */
+  holiday_country: string;
+  updated_at: string;
+  /** The staff member who saved last; null for the seeded values. */
+  updated_by: string | null;
+};
+
+/** A day the shop dispatches nothing (the carriers still deliver). */
+export type ShopClosingDayTable = {
+  /** 'YYYY-MM-DD'. */
+  date: string;
+  note: string;
+};
+
 export type OrderTables = {
   carts: CartTable;
   cart_lines: CartLineTable;
@@ -119,4 +157,7 @@ export type OrderTables = {
   stock_movements: StockMovementTable;
   idempotency_keys: IdempotencyKeyTable;
   order_counters: OrderCounterTable;
+  shipping_methods: ShippingMethodTable;
+  shipping_settings: ShippingSettingsTable;
+  shop_closing_days: ShopClosingDayTable;
 };

@@ -1,6 +1,6 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
-import { SHIPPING } from '../orders/shipping-methods.ts';
+import { SHIPPING_VAT_RATE } from '../orders/shipping-methods.ts';
 import type { CartView } from '../orders/view-cart.ts';
 import { previewCodes } from './apply-codes.ts';
 import { normaliseCode } from './codes.ts';
@@ -81,6 +81,6 @@ function vatAfterDiscount(
   };
   if (discountByRate.size === 0) Object.assign(vat, cart.vatCents);
   else for (const [rate, gross] of grossByRate) add(rate, gross - (discountByRate.get(rate) ?? 0));
-  add(SHIPPING.vatRate, shippingCents);
+  add(SHIPPING_VAT_RATE, shippingCents);
   return vat;
 }

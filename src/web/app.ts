@@ -11,6 +11,7 @@ import type { Ctx } from '../context.ts';
 import { CUSTOMER_COOKIE, loadCustomerSession, type SessionCustomer } from '../customers/sessions.ts';
 import { dataVersionOf } from '../db/data-version.ts';
 import type { Db } from '../db/database.ts';
+import { ShippingSettingsService } from '../orders/shipping-settings-service.ts';
 import { loadSession, type SessionStaff } from '../staff/sessions.ts';
 import { PUBLIC_DIR } from './assets.ts';
 import { cachedAnswers, type RawHandler, serverAnsweringFirst } from './cached-answers.ts';
@@ -121,6 +122,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.decorate('lookup', lookup);
   app.addHook('onReady', () => lookup.load({ db: deps.db, clock, config, locale: config.defaultLocale }));
   app.addHook('onClose', () => lookup.close());
+  const shipping = new ShippingSettingsService({ log: app.log });
+  app.decorate('shipping', shipping);
+  app.addHook('onReady', () => shipping.load({ db: deps.db, clock, config, locale: config.defaultLocale }));
+  app.addHook('onClose', () => shipping.close());
   const version = dataVersionOf(deps.db);
   // before registerCsrf: the page cache fills in CSRF tokens in its onSend hook, before that one sets the cookie
   const pageCache = version ? registerPageCache(app, { clock, version }) : null;
@@ -150,6 +155,8 @@ declare module 'fastify' {
     deps: Required<AppDeps>;
     /** The in-memory appliance lookup, loaded when the app is ready; refresh it after changing appliances. */
     lookup: LookupService;
+    /** The shipping settings in memory, loaded when the app is ready; refresh them after saving new ones. */
+    shipping: ShippingSettingsService;
   }
   interface FastifyRequest {
     locale: Locale;

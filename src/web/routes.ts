@@ -15,6 +15,7 @@ import { registerOutboxAdmin } from '../messaging/admin/register-outbox.tsx';
 import { registerChannels } from '../messaging/channels/register.tsx';
 import { registerGateway } from '../messaging/gateway/register.tsx';
 import { registerOrderAdmin } from '../orders/admin/register.tsx';
+import { registerShippingAdmin } from '../orders/admin/register-shipping.tsx';
 import { registerCartPages } from '../orders/pages/register.tsx';
 import { registerOrderPages } from '../orders/pages/register-order-page.tsx';
 import { registerCheckout } from '../orders/register-checkout.ts';
@@ -46,6 +47,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   registerImageRoutes(app);
   registerOutboxAdmin(app);
   registerOrderAdmin(app);
+  registerShippingAdmin(app);
   registerCustomerAuth(app);
   registerPreferences(app);
   registerPrivacy(app);

@@ -123,7 +123,7 @@ function promisesFor(request: FastifyRequest, answer: LookupAnswer): Map<string,
         mailboxFit: inStock.every((p) => p.mailboxFit),
         weightGrams: Math.max(...inStock.map((p) => p.weightGrams)),
       };
-      return [m.id, productPromise(request.ctx, request.t, product)];
+      return [m.id, productPromise(request.ctx, request.server.shipping.current, request.t, product)];
     }),
   );
 }

@@ -63,7 +63,11 @@ export function registerCatalogPages(app: FastifyInstance): void {
         ctx={pageCtx(request, app.config)}
         product={product}
         categories={categories}
-        promise={product.stock > 0 ? productPromise(request.ctx, request.t, product) : null}
+        promise={
+          product.stock > 0
+            ? productPromise(request.ctx, request.server.shipping.current, request.t, product)
+            : null
+        }
       />,
     );
   });

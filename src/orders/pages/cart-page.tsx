@@ -3,7 +3,6 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
-import { SHIPPING } from '../shipping-methods.ts';
 import type { CartView } from '../view-cart.ts';
 import type { OfferedMethod } from './checkout-page.tsx';
 
@@ -11,6 +10,7 @@ export function CartPage({
   ctx,
   cart,
   methods = [],
+  freeFromCents = null,
   notice,
   error,
   codes,
@@ -19,6 +19,8 @@ export function CartPage({
   cart: CartView | null;
   /** Shipping methods with price and delivery promise; every cost is shown before checkout. */
   methods?: OfferedMethod[];
+  /** The free-shipping threshold (goods total, cents); null: the shop has none. */
+  freeFromCents?: number | null;
   notice?: string;
   error?: string;
   /** The voucher / gift-card code typed on the cart, with what it does (src/vouchers). */
@@ -129,7 +131,9 @@ export function CartPage({
               </>
             ))}
           </dl>
-          {cart.allMailboxFit ? <p class="badge">{t('cart.mailboxNote')}</p> : null}
+          {methods.some((m) => m.method === 'mailbox' && m.available) ? (
+            <p class="badge">{t('cart.mailboxNote')}</p>
+          ) : null}
           <section aria-labelledby="shipping-title">
             <h2 id="shipping-title">{t('cart.shippingTitle')}</h2>
             <ul>
@@ -142,13 +146,16 @@ export function CartPage({
                 </li>
               ))}
             </ul>
-            <p>
-              {cart.totalCents >= SHIPPING.freeFromCents
-                ? t('cart.freeReached')
-                : `${t('cart.freeFrom', { amount: price(SHIPPING.freeFromCents) })} ${t('cart.freeMissing', {
-                    amount: price(SHIPPING.freeFromCents - cart.totalCents),
-                  })}`}
-            </p>
+            {methods.some((m) => m.available) ? null : <p>{t('cart.noMethod')}</p>}
+            {freeFromCents === null ? null : (
+              <p>
+                {cart.totalCents >= freeFromCents
+                  ? t('cart.freeReached')
+                  : `${t('cart.freeFrom', { amount: price(freeFromCents) })} ${t('cart.freeMissing', {
+                      amount: price(freeFromCents - cart.totalCents),
+                    })}`}
+              </p>
+            )}
           </section>
           <CartCodes ctx={ctx} itemsCents={cart.totalCents} state={codes} />
           {codes?.preview ? (

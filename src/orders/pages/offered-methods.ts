@@ -4,12 +4,13 @@ import { shippingOptions } from '../shipping-methods.ts';
 import type { CartView } from '../view-cart.ts';
 import type { OfferedMethod } from './checkout-page.tsx';
 
-/** The shipping methods for this cart with their price and the delivery promise in words. */
+/** The shipping methods the shop offers for this cart, with their price and the delivery promise in words. */
 export function offeredMethods(request: FastifyRequest, cart: CartView): OfferedMethod[] {
   const now = request.ctx.clock.now();
   return shippingOptions(
+    request.server.shipping.current,
     { itemsCents: cart.totalCents, weightGrams: cart.weightGrams, allMailboxFit: cart.allMailboxFit },
-    request.ctx.config,
+    request.ctx.config.shopTimezone,
     now,
   ).map((o) => ({
     method: o.method,

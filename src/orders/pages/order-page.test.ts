@@ -25,6 +25,7 @@ describe('the order page and the withdrawal button', () => {
     const result = await checkout(t.ctx, {
       cartId: cart.cartId,
       idempotencyKey: randomUUID(),
+      shipping: t.app.shipping.current,
       body: {
         email,
         address: {

@@ -83,6 +83,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
       cartId,
       idempotencyKey: key,
       customerId: request.customer?.id ?? null,
+      shipping: app.shipping.current,
       body: {
         email: values.email,
         address: {
@@ -128,12 +129,14 @@ export function registerCheckoutPages(app: FastifyInstance): void {
           422,
         );
       case 'shipping-method-not-available':
+      case 'shipping-method-off':
+      case 'no-shipping-method':
         return render(
           request,
           reply,
           cart,
           values,
-          { shippingMethod: t('checkout.error.shipping-method-not-available') },
+          { shippingMethod: t(`checkout.error.${result.reason}`) },
           undefined,
           key,
           422,

@@ -35,6 +35,7 @@ export function registerCartPages(app: FastifyInstance): void {
         ctx={pageCtx(request, app.config)}
         cart={cart}
         methods={cart && cart.lines.length > 0 ? offeredMethods(request, cart) : []}
+        freeFromCents={app.shipping.current.freeFromCents}
         notice={line ? request.t('cart.added', { name: line.name }) : undefined}
       />,
     );

@@ -86,9 +86,14 @@ export function AdminLayout({
                   <a href="/admin/outbox">{t('outbox.title')}</a>
                 </li>
                 {staff.role === 'owner' ? (
-                  <li>
-                    <a href="/admin/staff">{t('admin.staff')}</a>
-                  </li>
+                  <>
+                    <li>
+                      <a href="/admin/shipping">{t('shippingAdmin.title')}</a>
+                    </li>
+                    <li>
+                      <a href="/admin/staff">{t('admin.staff')}</a>
+                    </li>
+                  </>
                 ) : null}
                 <li>
                   <a href="/">{t('admin.shop')}</a>

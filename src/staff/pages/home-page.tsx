@@ -30,7 +30,10 @@ export function AdminHomePage({
       text: t('applianceAdmin.home.requests', { count: openRequests }),
     },
     ...(staff.role === 'owner'
-      ? [{ href: '/admin/staff', label: t('admin.staff'), text: t('admin.homeStaff') }]
+      ? [
+          { href: '/admin/shipping', label: t('shippingAdmin.title'), text: t('shippingAdmin.home') },
+          { href: '/admin/staff', label: t('admin.staff'), text: t('admin.homeStaff') },
+        ]
       : []),
   ];
   return (

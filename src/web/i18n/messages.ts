@@ -13,6 +13,7 @@ import { channelMessages } from '../../messaging/channels/messages.ts';
 import { gatewayMessages } from '../../messaging/gateway/messages.ts';
 import { messagingMessages } from '../../messaging/messages.ts';
 import { orderAdminMessages } from '../../orders/admin/messages.ts';
+import { shippingAdminMessages } from '../../orders/admin/shipping-messages.ts';
 import { cartMessages } from '../../orders/cart-messages.ts';
 import { checkoutMessages } from '../../orders/checkout-messages.ts';
 import { orderMessages } from '../../orders/messages.ts';
@@ -50,6 +51,7 @@ const catalogues = [
   channelMessages,
   replenishmentMessages,
   voucherMessages,
+  shippingAdminMessages,
 ] as const;
 
 type Union<T> = T extends readonly (infer C)[] ? C : never;
