@@ -1,5 +1,5 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../config.ts';
+import { mailDocument } from '../messaging/mail-document.tsx';
 import type { RenderedMessage } from '../messaging/rendered-message.ts';
 import { translator } from '../web/i18n/messages.ts';
 
@@ -36,24 +36,20 @@ export function lookupAnswer(data: LookupAnswerData, locale: Locale, config: Con
     signoff,
     '',
   ].join('\n');
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{t('mail.lookupAnswer.greeting')}</p>
-        <p>{intro}</p>
-        <p style="white-space: pre-line">{data.answer}</p>
-        {data.applianceUrl ? (
-          <p>
-            <a href={data.applianceUrl}>{link}</a>
-          </p>
-        ) : null}
-        <p>{signoff}</p>
-      </body>
-    </html>,
-  )}`;
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{t('mail.lookupAnswer.greeting')}</p>
+      <p>{intro}</p>
+      <p style="white-space: pre-line">{data.answer}</p>
+      {data.applianceUrl ? (
+        <p>
+          <a href={data.applianceUrl}>{link}</a>
+        </p>
+      ) : null}
+      <p>{signoff}</p>
+    </>,
+  );
   return { subject, text, html };
 }

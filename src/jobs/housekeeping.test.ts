@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { addGuestOrder } from '../../test/helpers/customer-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { ERASED_EMAIL } from '../db/personal-data.ts';
 import { defaultJobKinds } from './default-kinds.ts';
 import { HOUSEKEEPING_JOB, housekeeping, scheduleHousekeeping } from './housekeeping.ts';
 import { runJobsUntilIdle } from './run-jobs.ts';
@@ -127,5 +130,41 @@ describe('housekeeping', () => {
       { run_at: '2026-03-02T03:00:00.000Z', status: 'done' },
       { run_at: '2026-03-03T03:00:00.000Z', status: 'pending' },
     ]);
+  });
+
+  it('keeps the retention purge going, which anonymises guest orders in a shop where nobody erased an account', async () => {
+    // the run above scheduled tomorrow's purge too
+    const purge = await t.db
+      .selectFrom('jobs')
+      .select(['run_at', 'status'])
+      .where('kind', '=', 'retention-purge')
+      .execute();
+    assert.deepEqual(purge, [{ run_at: '2026-03-03T03:00:00.000Z', status: 'pending' }]);
+
+    await addCategory(t.ctx, 'bags');
+    const productId = await addProduct(t.ctx, { sku: 'HK-BAG' });
+    const id = await addGuestOrder(t.ctx, {
+      number: 'TB-2026-HK',
+      email: 'gast@example.nl',
+      productId,
+      appliances: [null],
+    });
+    // the daily runs go on; the first after the fiscal year 2026 + 7 years anonymises the order
+    t.clock.set('2033-12-31T22:00:00Z');
+    await runJobsUntilIdle(t.ctx, defaultJobKinds);
+    const kept = await t.db
+      .selectFrom('orders')
+      .select('email')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.equal(kept.email, 'gast@example.nl');
+    t.clock.set('2034-01-01T03:00:00Z');
+    await runJobsUntilIdle(t.ctx, defaultJobKinds);
+    const purged = await t.db
+      .selectFrom('orders')
+      .select(['email', 'purge_after'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(purged, { email: ERASED_EMAIL, purge_after: '2033-12-31T23:00:00.000Z' });
   });
 });

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
+import { ensureRetentionJob } from '../customers/privacy/retention-purge.ts';
 import { enqueueJob } from './enqueue-job.ts';
 import type { JobKind } from './job-kind.ts';
 
@@ -104,12 +105,17 @@ export async function scheduleHousekeeping(ctx: Ctx): Promise<void> {
   });
 }
 
-/** Job kind 'housekeeping': the daily clean-up, which schedules the next one first. */
+/**
+ * Job kind 'housekeeping': the daily clean-up, which schedules the next one first. It also keeps the daily
+ * 'retention-purge' scheduled: guest orders reach their fiscal purge date in every shop, also one where nobody
+ * ever erased an account (the other way that job starts).
+ */
 export const housekeepingJob: JobKind = {
   maxAttempts: 3,
   backoffMs: 10 * 60_000,
   run: async (ctx) => {
     await scheduleHousekeeping(ctx);
+    await ensureRetentionJob(ctx);
     await housekeeping(ctx);
   },
 };

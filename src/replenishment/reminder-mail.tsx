@@ -1,5 +1,5 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../config.ts';
+import { mailDocument } from '../messaging/mail-document.tsx';
 import type { RenderedMessage } from '../messaging/rendered-message.ts';
 import { formatDeliveryDate } from '../messaging/templates/order-confirmation.tsx';
 import { formatPrice } from '../web/i18n/format.ts';
@@ -70,32 +70,28 @@ export function replenishmentReminder(
     t('mail.replenish.signoff', { shop }),
     '',
   ].join('\n');
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{greeting}</p>
-        <p>{intro}</p>
-        <p>
-          <strong>{price}</strong>
-        </p>
-        <ul>
-          {links.map(([key, url]) => (
-            <li key={key}>
-              <a href={url}>{t(key)}</a>
-            </li>
-          ))}
-        </ul>
-        <p>{t('mail.replenish.never')}</p>
-        <p>
-          <a href={data.preferencesUrl}>{t('mail.replenish.preferences')}</a>
-        </p>
-        <p>{t('mail.replenish.signoff', { shop })}</p>
-      </body>
-    </html>,
-  )}`;
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{greeting}</p>
+      <p>{intro}</p>
+      <p>
+        <strong>{price}</strong>
+      </p>
+      <ul>
+        {links.map(([key, url]) => (
+          <li key={key}>
+            <a href={url}>{t(key)}</a>
+          </li>
+        ))}
+      </ul>
+      <p>{t('mail.replenish.never')}</p>
+      <p>
+        <a href={data.preferencesUrl}>{t('mail.replenish.preferences')}</a>
+      </p>
+      <p>{t('mail.replenish.signoff', { shop })}</p>
+    </>,
+  );
   return { subject, text, html };
 }

@@ -48,6 +48,23 @@ async function orderAt(t: TestApp, customerId: string, when: string, quantity = 
   await t.db.updateTable('orders').set({ customer_id: customerId }).where('number', '=', number).execute();
 }
 
+/** Places the browser's cart at the checkout page, as Anne, by bank transfer. */
+function placeAsAnne(browser: Browser) {
+  return browser.post('/checkout', {
+    idempotency_key: randomUUID(),
+    email: 'anne@example.nl',
+    name: 'Anne de Vries',
+    street: 'Oudegracht',
+    houseNumber: '12',
+    addition: '',
+    postcode: '3511AB',
+    city: 'Utrecht',
+    country: 'NL',
+    shippingMethod: 'parcel',
+    paymentMethod: 'bank-transfer',
+  });
+}
+
 async function remindersOn(t: TestApp, customerId: string, on = true): Promise<void> {
   const { prefs } = await loadPreferences(t.ctx, customerId);
   await changePreferences(
@@ -346,19 +363,7 @@ describe('replenishment', () => {
     // the checkout charges it
     const checkout = await browser.get('/checkout?lang=en');
     assert.equal(checkout.statusCode, 200);
-    const placed = await browser.post('/checkout', {
-      idempotency_key: randomUUID(),
-      email: 'anne@example.nl',
-      name: 'Anne de Vries',
-      street: 'Oudegracht',
-      houseNumber: '12',
-      addition: '',
-      postcode: '3511AB',
-      city: 'Utrecht',
-      country: 'NL',
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
-    });
+    const placed = await placeAsAnne(browser);
     assert.equal(placed.statusCode, 303, placed.body);
     const line = await t.db
       .selectFrom('order_lines')
@@ -427,19 +432,7 @@ describe('replenishment', () => {
       await t.db.selectFrom('products').select('stock').where('id', '=', productId).executeTakeFirstOrThrow()
     ).stock;
     await browser.get('/checkout?lang=en');
-    const placed = await browser.post('/checkout', {
-      idempotency_key: randomUUID(),
-      email: 'anne@example.nl',
-      name: 'Anne de Vries',
-      street: 'Oudegracht',
-      houseNumber: '12',
-      addition: '',
-      postcode: '3511AB',
-      city: 'Utrecht',
-      country: 'NL',
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
-    });
+    const placed = await placeAsAnne(browser);
     assert.equal(placed.statusCode, 303, placed.body);
     const order = await t.db
       .selectFrom('orders')

@@ -4,19 +4,11 @@ import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts'
 import { Browser } from '../../test/helpers/forms.ts';
 import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
 import { formatCode } from './codes.ts';
-import { createGiftCard, createVoucher, type NewVoucher } from './create-code.ts';
+import { createGiftCard, createVoucher } from './create-code.ts';
 
-const voucher = (overrides: Partial<NewVoucher> = {}): NewVoucher => ({
-  discount: { amountCents: 500 },
-  minOrderCents: 0,
-  validFrom: null,
-  validUntil: null,
-  maxUses: 1,
-  oncePerEmail: false,
-  note: '',
-  ...overrides,
-});
+const voucher = voucherInput;
 
 /** The hidden fields of the cart's "check out with this code" form. */
 function checkoutForm(html: string): Record<string, string> {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { type Browser, createStaff, signedIn } from '../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
 import { addToCart } from '../orders/add-to-cart.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { parseEuros } from './admin-forms.ts';
@@ -150,29 +151,14 @@ describe('vouchers in the admin', () => {
     assert.equal(row.disabled, 1);
   });
 
-  it('lists the codes an order used with their amounts on the order page, and when a cancel gave them back', async () => {
-    await addCategory(t.ctx, 'bags');
-    await addProduct(t.ctx, { sku: 'ADM-1', priceCents: 4000, stock: 5, mailboxFit: false });
-    const code = await createVoucher(
-      t.ctx,
-      {
-        discount: { percent: 10 },
-        minOrderCents: 0,
-        validFrom: null,
-        validUntil: null,
-        maxUses: 5,
-        oncePerEmail: false,
-        note: '',
-      },
-      null,
-    );
-    const card = await createGiftCard(t.ctx, { amountCents: 1500, validUntil: null, note: '' }, null);
+  /** An order of one 40.00 product (parcel) through the checkout API with these codes; answers its id. */
+  async function orderWith(codes: string[]): Promise<string> {
     const added = await addToCart(t.ctx, null, 'ADM-1', 1);
     assert.ok(added.ok);
     const placed = await t.app.inject({
       method: 'POST',
       url: `/api/v1/carts/${added.cartId}/checkout`,
-      headers: { 'idempotency-key': 'admin-codes-1' },
+      headers: { 'idempotency-key': `admin-codes-${added.cartId}` },
       payload: {
         email: 'ann@example.nl',
         address: {
@@ -185,7 +171,7 @@ describe('vouchers in the admin', () => {
         },
         shippingMethod: 'parcel',
         paymentMethod: 'bank-transfer',
-        codes: [code, card],
+        codes,
       },
     });
     assert.equal(placed.statusCode, 201, placed.body);
@@ -194,8 +180,17 @@ describe('vouchers in the admin', () => {
       .select('id')
       .where('number', '=', placed.json().orderNumber)
       .executeTakeFirstOrThrow();
+    return order.id;
+  }
 
-    const en = await staff.get(`/admin/orders/${order.id}?lang=en`);
+  it('lists the codes an order used with their amounts on the order page, and when a cancel gave them back', async () => {
+    await addCategory(t.ctx, 'bags');
+    await addProduct(t.ctx, { sku: 'ADM-1', priceCents: 4000, stock: 5, mailboxFit: false });
+    const code = await createVoucher(t.ctx, voucherInput({ discount: { percent: 10 }, maxUses: 5 }), null);
+    const card = await createGiftCard(t.ctx, { amountCents: 1500, validUntil: null, note: '' }, null);
+    const order = await orderWith([code, card]);
+
+    const en = await staff.get(`/admin/orders/${order}?lang=en`);
     assert.equal(en.statusCode, 200);
     assert.match(en.body, /<h2 id="order-codes">Codes used<\/h2>/);
     assert.match(
@@ -214,40 +209,14 @@ describe('vouchers in the admin', () => {
     assert.match(en.body, /Discount \(voucher\)<\/td><td>− €4\.00/);
     assert.match(en.body, /Left to pay<\/th><td>€27\.95/);
 
-    assert.ok((await cancelOrder(t.ctx, order.id, 'customer')).ok);
-    const nl = await staff.get(`/admin/orders/${order.id}?lang=nl`);
+    assert.ok((await cancelOrder(t.ctx, order, 'customer')).ok);
+    const nl = await staff.get(`/admin/orders/${order}?lang=nl`);
     assert.match(nl.body, /Gebruikte codes/);
     assert.equal([...nl.body.matchAll(/Teruggegeven op 30 november 2026 om 13:00/g)].length, 2, nl.body);
   });
 
   it('shows no codes section for an order without codes', async () => {
-    const added = await addToCart(t.ctx, null, 'ADM-1', 1);
-    assert.ok(added.ok);
-    const placed = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/carts/${added.cartId}/checkout`,
-      headers: { 'idempotency-key': 'admin-codes-2' },
-      payload: {
-        email: 'bob@example.nl',
-        address: {
-          name: 'Bob',
-          street: 'Dorpsstraat',
-          houseNumber: '1',
-          postcode: '1234ab',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'parcel',
-        paymentMethod: 'bank-transfer',
-      },
-    });
-    assert.equal(placed.statusCode, 201, placed.body);
-    const order = await t.db
-      .selectFrom('orders')
-      .select('id')
-      .where('number', '=', placed.json().orderNumber)
-      .executeTakeFirstOrThrow();
-    const page = await staff.get(`/admin/orders/${order.id}?lang=en`);
+    const page = await staff.get(`/admin/orders/${await orderWith([])}?lang=en`);
     assert.equal(page.statusCode, 200);
     assert.doesNotMatch(page.body, /Codes used|Left to pay/);
   });

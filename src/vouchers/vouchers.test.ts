@@ -4,11 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { checkInvariants } from '../../test/helpers/order-invariants.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
 import { orderConfirmation } from '../messaging/templates/order-confirmation.tsx';
 import { addToCart } from '../orders/add-to-cart.ts';
 import { cancelOrder } from '../orders/cancel-order.ts';
 import { formatCode } from './codes.ts';
-import { createGiftCard, createVoucher, type NewVoucher } from './create-code.ts';
+import { createGiftCard, createVoucher } from './create-code.ts';
 
 function body(overrides: Record<string, unknown> = {}) {
   return {
@@ -27,16 +28,7 @@ function body(overrides: Record<string, unknown> = {}) {
   };
 }
 
-const voucher = (overrides: Partial<NewVoucher> = {}): NewVoucher => ({
-  discount: { amountCents: 500 },
-  minOrderCents: 0,
-  validFrom: null,
-  validUntil: null,
-  maxUses: 1,
-  oncePerEmail: false,
-  note: '',
-  ...overrides,
-});
+const voucher = voucherInput;
 
 describe('vouchers and gift cards at checkout', () => {
   let t: TestApp;

@@ -24,6 +24,10 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
         { name: 'checkout', description: 'Placing orders, exactly once per Idempotency-Key' },
         { name: 'system', description: 'Health' },
         {
+          name: 'push',
+          description: 'Web push: the service worker replacing a subscription its browser changed',
+        },
+        {
           name: 'account',
           description:
             "The signed-in customer's own data: preferences, customer terms, export and erasure (session cookie)",

@@ -118,7 +118,7 @@ describe('a customer takes their data and deletes their account, in the browser'
     const plan = await seen(page.getByRole('main'));
     for (const n of customer.orderNumbers)
       assert.match(plan, new RegExp(`Bestelling ${n} van .*bewaard tot`));
-    assert.match(plan, /30 november 2033/);
+    assert.match(plan, /bewaard tot en met 31 december 2033/);
     assert.match(plan, /Je bewaarde apparaten/);
     await expectNoAxeViolations(page);
     await noSideways(page);
@@ -131,7 +131,7 @@ describe('a customer takes their data and deletes their account, in the browser'
     await page.getByRole('heading', { level: 1, name: 'Je account is verwijderd' }).waitFor();
     const done = await seen(page.getByRole('main'));
     assert.match(done, /Verwijderd op .* Je bent op al je apparaten uitgelogd\./);
-    assert.match(done, /bewaard tot 30 november 2033/);
+    assert.match(done, /bewaard tot en met 31 december 2033/);
     await expectNoAxeViolations(page);
     await noSideways(page);
 
@@ -162,7 +162,7 @@ describe('a customer takes their data and deletes their account, in the browser'
 
     await page.getByRole('link', { name: 'Delete my account…' }).click();
     await page.getByRole('heading', { level: 1, name: /Are you sure/ }).waitFor();
-    assert.match(await seen(page.getByRole('main')), /kept until 30 November 2033/);
+    assert.match(await seen(page.getByRole('main')), /kept up to and including 31 December 2033/);
     await page.getByLabel('I understand that my account and data will be deleted for good.').check();
     await page.getByRole('button', { name: 'Delete my account for good' }).click();
     await page.getByRole('heading', { level: 1, name: 'Your account has been deleted' }).waitFor();

@@ -16,7 +16,8 @@ import { type PushServiceStandIn, startPushService } from '../helpers/web-push-s
  * prompt (granted by the test), the service worker registered from /sw.js, the post with the CSRF token, and
  * the push the shop then sends, which the stand-in verifies and decrypts with the keys the "browser" gave; the
  * decrypted payload is then handed to the service worker (over DevTools, as a push service would hand it to the
- * browser), which shows it as a notification.
+ * browser), which shows it as a notification. Then the service worker renews the subscription as on
+ * pushsubscriptionchange.
  */
 describe('web push in a browser', () => {
   let shop: BrowserShop;
@@ -123,6 +124,42 @@ describe('web push in a browser', () => {
         url: `${shop.baseUrl}/account`,
       },
     ]);
+
+    // the island kept the renewal token for the service worker, beside the endpoint and the shop's key
+    const kept =
+      "caches.open('toonbank-push').then((c) => c.match('/push-renewal.json')).then((r) => r && r.json())";
+    const stored = (await page.evaluate(kept)) as { endpoint: string; renewal: string; key: string };
+    assert.equal(stored.endpoint, subscription.endpoint);
+    assert.match(stored.renewal, /^[A-Za-z0-9_-]{43}$/);
+    assert.equal(stored.key, vapidDetails(shop.shop.config)?.publicKey);
+    // the browser changes its subscription: the worker's pushsubscriptionchange handler (its `renew`, called here
+    // with the new subscription, as the event would) posts it with that token, and the shop replaces the old one
+    const [serviceWorker] = context.serviceWorkers();
+    assert.ok(serviceWorker);
+    const next = push.subscribe();
+    await serviceWorker.evaluate(`renew({ toJSON: () => (${JSON.stringify(next)}) })`);
+    const renewed = await listPushDevices(shop.shop.ctx, customer.id);
+    assert.deepEqual(
+      renewed.map((d) => d.id),
+      devices.map((d) => d.id),
+    );
+    const row = await shop.shop.ctx.db
+      .selectFrom('push_subscriptions')
+      .select('endpoint')
+      .where('customer_id', '=', customer.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.endpoint, next.endpoint);
+    const storedAgain = (await page.evaluate(kept)) as { endpoint: string; renewal: string };
+    assert.equal(storedAgain.endpoint, next.endpoint);
+    assert.notEqual(storedAgain.renewal, stored.renewal);
+    const again = await sendPush(
+      shop.shop.ctx,
+      customer.id,
+      { id: 'e2e-2', title: 'Still here', body: '', url: '/' },
+      { agent: push.agent },
+    );
+    assert.equal(again.delivered, 1);
+    assert.equal(push.received.at(-1)?.endpoint, next.endpoint);
 
     await page.getByRole('button', { name: /^Turn off notifications for Chrome/ }).click();
     await page.waitForURL('**/account/notifications?done=removed');

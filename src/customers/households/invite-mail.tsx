@@ -1,5 +1,5 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../../config.ts';
+import { mailDocument } from '../../messaging/mail-document.tsx';
 import type { RenderedMessage } from '../../messaging/rendered-message.ts';
 import { translator } from '../../web/i18n/messages.ts';
 
@@ -34,24 +34,20 @@ export function householdInvite(data: HouseholdInviteData, locale: Locale, confi
     shop,
     '',
   ].join('\n');
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{intro}</p>
-        <p>{sharing}</p>
-        <p>
-          <a href={data.url}>{t('mail.householdInvite.button')}</a>
-        </p>
-        <p>
-          {expiry} {ignore}
-        </p>
-        <p>{shop}</p>
-      </body>
-    </html>,
-  )}`;
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{intro}</p>
+      <p>{sharing}</p>
+      <p>
+        <a href={data.url}>{t('mail.householdInvite.button')}</a>
+      </p>
+      <p>
+        {expiry} {ignore}
+      </p>
+      <p>{shop}</p>
+    </>,
+  );
   return { subject, text, html };
 }

@@ -1,4 +1,3 @@
-import { Temporal } from 'temporal-polyfill';
 import { isoNow } from '../../clock.ts';
 import type { Ctx } from '../../context.ts';
 import { personalTables } from '../../db/personal-data.ts';
@@ -8,10 +7,8 @@ import { suppressAddress } from '../suppression.ts';
 import { anyDb, belongsTo, type DataSubject } from './customer-rows.ts';
 import { erasePersonalRows } from './erase-rows.ts';
 import { dataSubject } from './export-personal-data.ts';
+import { purgeDateOf } from './fiscal-retention.ts';
 import { anonymiseDueSalesRecords, ensureRetentionJob } from './retention-purge.ts';
-
-/** Dutch fiscal retention (AWR art. 52): sales records are kept 7 years. */
-export const FISCAL_RETENTION_YEARS = 7;
 
 /** A sales record kept after erasure, until `purgeAfter`. */
 export type RetainedOrder = {
@@ -37,15 +34,6 @@ export type ErasurePlan = {
 
 export type ErasureResult = { erased: true; at: string; retained: RetainedOrder[] } | { erased: false };
 
-/** When a sales record of an order placed at `createdAt` may be purged: 7 years later. */
-export function purgeDateOf(createdAt: string): string {
-  const at = Temporal.Instant.from(createdAt)
-    .toZonedDateTimeISO('UTC')
-    .add({ years: FISCAL_RETENTION_YEARS })
-    .toInstant();
-  return new Date(at.epochMilliseconds).toISOString();
-}
-
 /** What `eraseAccount` would do now; null when there is no such account. */
 export async function erasurePlan(ctx: Ctx, customerId: string): Promise<ErasurePlan | null> {
   const who = await dataSubject(ctx, customerId);
@@ -63,8 +51,9 @@ export async function erasurePlan(ctx: Ctx, customerId: string): Promise<Erasure
     if (count > 0) removed.push({ table, what: entry.what, onErase: entry.onErase, count });
   }
   const now = isoNow(ctx.clock);
+  const zone = ctx.config.shopTimezone;
   const retained = (await ordersOf(ctx, who))
-    .map((o) => ({ ...o, purgeAfter: o.purgeAfter ?? purgeDateOf(o.createdAt) }))
+    .map((o) => ({ ...o, purgeAfter: o.purgeAfter ?? purgeDateOf(o.createdAt, zone) }))
     .filter((o) => o.purgeAfter > now);
   return { removed, retained };
 }
@@ -73,7 +62,7 @@ export async function erasurePlan(ctx: Ctx, customerId: string): Promise<Erasure
  * Deletes the account (GDPR Art. 17), in one transaction: every personal table of the registry is emptied of the
  * customer's rows ('delete') or has its personal columns replaced ('anonymise'); sales records ('retain-fiscal':
  * the orders with their lines, events and payments) are kept, unlinked from the account, with `purge_after` set
- * to 7 years after the order, and the 'retention-purge' job anonymises them then (at once when that date has
+ * to 7 years after the end of the order's fiscal year (`purgeDateOf`), and the 'retention-purge' job anonymises them then (at once when that date has
  * passed already). All sessions end; the household membership ends (an empty household is removed); the address
  * goes on the suppression list as a keyed hash, so it is never mailed again. Idempotent: a second call finds no
  * account and answers `{ erased: false }`.
@@ -91,7 +80,10 @@ export async function eraseAccount(ctx: Ctx, customerId: string): Promise<Erasur
       for (const order of orders) {
         await trx
           .updateTable('orders')
-          .set({ customer_id: null, purge_after: order.purgeAfter ?? purgeDateOf(order.createdAt) })
+          .set({
+            customer_id: null,
+            purge_after: order.purgeAfter ?? purgeDateOf(order.createdAt, tx.config.shopTimezone),
+          })
           .where('id', '=', order.id)
           .execute();
       }
@@ -108,7 +100,7 @@ export async function eraseAccount(ctx: Ctx, customerId: string): Promise<Erasur
       await anonymiseDueSalesRecords(tx);
       await ensureRetentionJob(tx);
       const retained = orders
-        .map((o) => ({ ...o, purgeAfter: o.purgeAfter ?? purgeDateOf(o.createdAt) }))
+        .map((o) => ({ ...o, purgeAfter: o.purgeAfter ?? purgeDateOf(o.createdAt, tx.config.shopTimezone) }))
         .filter((o) => o.purgeAfter > now)
         .map(({ id: _id, ...o }) => o);
       return { erased: true, at: now, retained } as const;

@@ -30,7 +30,7 @@ export const privacyMessages = defineMessages(
     'privacy.keptIntro':
       'De wet (fiscale bewaarplicht) verplicht ons verkoopgegevens 7 jaar te bewaren. Deze bestellingen blijven met naam, adres en bedragen bewaard tot de datum erachter; daarna wissen we naam, adres en e-mailadres en houden we alleen de bedragen.',
     'privacy.keptNone': 'Je hebt geen bestellingen die we moeten bewaren.',
-    'privacy.keptOrder': 'Bestelling {number} van {date}, {total}: bewaard tot {purge}',
+    'privacy.keptOrder': 'Bestelling {number} van {date}, {total}: bewaard tot en met {purge}',
     'privacy.confirmCheck': 'Ik begrijp dat mijn account en gegevens definitief worden verwijderd.',
     'privacy.confirmRequired': 'Vink aan dat je het begrijpt, dan verwijderen we je account.',
     'privacy.confirmButton': 'Verwijder mijn account definitief',
@@ -84,7 +84,7 @@ export const privacyMessages = defineMessages(
     'privacy.keptIntro':
       'The law (fiscal retention) obliges us to keep sales records for 7 years. These orders are kept with name, address and amounts until the date shown; then we erase name, address and e-mail address and keep only the amounts.',
     'privacy.keptNone': 'You have no orders we must keep.',
-    'privacy.keptOrder': 'Order {number} of {date}, {total}: kept until {purge}',
+    'privacy.keptOrder': 'Order {number} of {date}, {total}: kept up to and including {purge}',
     'privacy.confirmCheck': 'I understand that my account and data will be deleted for good.',
     'privacy.confirmRequired': 'Tick the box to say you understand, then we delete your account.',
     'privacy.confirmButton': 'Delete my account for good',

@@ -10,8 +10,9 @@ import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { cookieSpec } from '../../web/cookies.ts';
 import { CUSTOMER_COOKIE } from '../sessions.ts';
 import { suppressionOf } from '../suppression.ts';
-import { eraseAccount, erasurePlan, purgeDateOf } from './erase-account.ts';
+import { eraseAccount, erasurePlan } from './erase-account.ts';
 import { exportPersonalData } from './export-personal-data.ts';
+import { purgeDateOf } from './fiscal-retention.ts';
 import { anonymiseDueSalesRecords, RETENTION_JOB } from './retention-purge.ts';
 
 const ZOE: Person = {
@@ -156,7 +157,8 @@ describe('export and erasure of a customer', () => {
     const plan = await erasurePlan(t.ctx, zoe.id);
     assert.ok(plan);
     assert.deepEqual(plan.retained.map((o) => o.number).sort(), [...zoe.orderNumbers].sort());
-    for (const o of plan.retained) assert.equal(o.purgeAfter, purgeDateOf(o.createdAt));
+    for (const o of plan.retained)
+      assert.equal(o.purgeAfter, purgeDateOf(o.createdAt, t.config.shopTimezone));
     assert.equal(plan.retained[0]!.purgeAfter.slice(0, 4), '2033');
     assert.ok(plan.removed.some((r) => r.table === 'customer_sessions'));
 
@@ -184,7 +186,8 @@ describe('export and erasure of a customer', () => {
       .execute();
     assert.equal(kept.length, 2);
     for (const o of kept) {
-      assert.ok(o.purge_after?.startsWith('2033-11-30'), `purge date of ${o.number}: ${o.purge_after}`);
+      // 7 years after the end of the fiscal year 2026: 1 January 2034, 00:00 in Amsterdam
+      assert.equal(o.purge_after, '2033-12-31T23:00:00.000Z', `purge date of ${o.number}`);
       assert.equal(o.customer_id, null);
     }
     // sessions ended, address suppressed (as a hash only), the household kept by its other member
@@ -252,7 +255,7 @@ describe('export and erasure of a customer', () => {
     await runJobsUntilIdle(t.ctx, defaultJobKinds);
     assert.ok((await findEverywhere(t.db, needles(ZOE))).length > 0);
     // … and seven years later, found nowhere; the amounts stay for the books
-    t.clock.advance({ hours: (7 * 366 + 2) * 24 });
+    t.clock.set('2034-01-01T12:00:00Z'); // past 2033: orders of 2026 are kept 7 years after their fiscal year
     const outcomes = await runJobsUntilIdle(t.ctx, defaultJobKinds);
     assert.ok(
       outcomes.some((o) => o.kind === RETENTION_JOB && o.outcome === 'done'),
@@ -300,7 +303,7 @@ describe('export and erasure of a customer', () => {
     assert.equal(done.statusCode, 200, done.body);
     const body = done.json() as { retained: { number: string; purgeAfter: string }[] };
     assert.deepEqual(body.retained.map((o) => o.number).sort(), [...zoe.orderNumbers].sort());
-    assert.ok(body.retained.every((o) => o.purgeAfter.startsWith('2033-11-30')));
+    assert.ok(body.retained.every((o) => o.purgeAfter === '2033-12-31T23:00:00.000Z'));
     assert.equal(
       (await del({ confirm: 'delete-my-account' }, zoe.token)).statusCode,
       401,
@@ -364,7 +367,7 @@ describe('export and erasure of a customer', () => {
       undefined,
       'the empty household is gone',
     );
-    t.clock.advance({ hours: (7 * 366 + 2) * 24 });
+    t.clock.set('2034-01-01T12:00:00Z'); // past 2033: orders of 2026 are kept 7 years after their fiscal year
     assert.equal(await anonymiseDueSalesRecords(t.ctx), 4, 'both customers’ two orders');
     assert.equal(await anonymiseDueSalesRecords(t.ctx), 0, 'a second run changes nothing');
     assert.deepEqual(await findEverywhere(t.db, [...needles(ZOE), ...needles(MAX)]), []);
@@ -377,7 +380,7 @@ describe('export and erasure of a customer', () => {
     for (const n of zoe.orderNumbers)
       assert.match(
         confirm.body,
-        new RegExp(`Order ${n} of 30 November 2026, .*: kept until 30 November 2033`),
+        new RegExp(`Order ${n} of 30 November 2026, .*: kept up to and including 31 December 2033`),
       );
     assert.match(confirm.body, /Your saved appliances, with serial numbers and labels\. \(1\)/);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(confirm.body)?.[1];
@@ -401,7 +404,7 @@ describe('export and erasure of a customer', () => {
     const done = await post({ confirm: 'yes' });
     assert.equal(done.statusCode, 200);
     assert.match(done.body, /Your account has been deleted/);
-    assert.match(done.body, /kept until 30 November 2033/);
+    assert.match(done.body, /kept up to and including 31 December 2033/);
     const cleared = done.cookies.find((c) => c.name === cookieName);
     assert.equal(cleared?.value, '', 'the session cookie is cleared');
     assert.equal(

@@ -1,5 +1,5 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../../config.ts';
+import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
 
 /** A staff message as written, in both languages; the gateway picks the customer's language at send time. */
@@ -16,22 +16,18 @@ export function staffMessage(data: StaffMessageData, locale: Locale, config: Con
   const subject = locale === 'nl' ? data.subjectNl : data.subjectEn;
   const body = (locale === 'nl' ? data.bodyNl : data.bodyEn).replace(/\r\n/g, '\n');
   const text = `${body.trim()}\n\n${config.shopName}\n`;
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        {body
-          .trim()
-          .split(/\n{2,}/)
-          .map((paragraph, i) => (
-            <p key={i}>{paragraph}</p>
-          ))}
-        <p>{config.shopName}</p>
-      </body>
-    </html>,
-  )}`;
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      {body
+        .trim()
+        .split(/\n{2,}/)
+        .map((paragraph, i) => (
+          <p key={i}>{paragraph}</p>
+        ))}
+      <p>{config.shopName}</p>
+    </>,
+  );
   return { subject, text, html };
 }

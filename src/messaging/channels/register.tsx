@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
 import { customerOf } from '../../customers/guard.ts';
 import { AppError } from '../../errors.ts';
+import { ErrorSchema } from '../../web/api-schemas.ts';
 import { PUBLIC_DIR } from '../../web/assets.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { NotificationsPage, type SmsSection } from './pages/notifications-page.tsx';
 import { listPushDevices } from './push-devices.ts';
+import { pushRenewalToken, renewPushSubscription } from './push-renewal.ts';
 import { removePushDevice } from './remove-push-device.ts';
 import { type PushSubscriptionInput, savePushSubscription } from './save-push-subscription.ts';
 import { setPhoneNumber } from './set-phone-number.ts';
@@ -29,6 +32,17 @@ const REASONS = {
   'invalid-endpoint': 'push.reason.invalidEndpoint',
   'invalid-keys': 'push.reason.invalidKeys',
 } as const;
+
+const SubscriptionSchema = Type.Object({
+  endpoint: Type.String({ maxLength: 1024, description: 'The push service’s URL for this browser (https)' }),
+  keys: Type.Object({
+    p256dh: Type.String({ maxLength: 200, description: 'The browser’s P-256 public key, base64url' }),
+    auth: Type.String({ maxLength: 100, description: 'The browser’s auth secret, base64url' }),
+  }),
+});
+
+/** A service worker renews at most a few times a day; this stops anyone trying tokens. */
+const RENEW_LIMIT = { rateLimit: { max: 10, timeWindow: '1 minute' } };
 
 /**
  * Web push and SMS for customers: the page /account/notifications, the island's JSON post of a browser's
@@ -100,8 +114,64 @@ export function registerChannels(app: FastifyInstance): void {
     );
     if (!result.ok) throw new AppError('invalid-input', { reason: request.t(REASONS[result.reason]) });
     noStore(reply);
-    return reply.status(201).send({ id: result.id, redirect: '/account/notifications?done=subscribed' });
+    return reply.status(201).send({
+      id: result.id,
+      redirect: '/account/notifications?done=subscribed',
+      // kept by the browser beside the subscription: its service worker renews the subscription with it
+      renewal: pushRenewalToken(app.config.sessionSecret, {
+        id: result.id,
+        customerId: customer.id,
+        endpoint: body.endpoint as string,
+      }),
+    });
   });
+
+  // the service worker's pushsubscriptionchange: no session (it may have ended long ago); the renewal token
+  // the browser got with its subscription is the proof. Same-origin JSON, like the rest of /api.
+  app.post(
+    '/api/v1/push-subscriptions/renew',
+    {
+      config: RENEW_LIMIT,
+      schema: {
+        tags: ['push'],
+        summary:
+          'Replace a browser’s push subscription after the browser changed it (pushsubscriptionchange)',
+        description:
+          'Sent by the shop’s service worker: the endpoint the shop knew, the renewal token it gave with that subscription, and the new subscription. The same customer keeps the device; the answer holds the token for next time.',
+        body: Type.Object({
+          oldEndpoint: Type.String({ maxLength: 1024 }),
+          renewal: Type.String({ maxLength: 100 }),
+          subscription: SubscriptionSchema,
+        }),
+        response: {
+          200: Type.Object({ renewal: Type.String() }),
+          400: ErrorSchema,
+          403: ErrorSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!vapidDetails(app.config))
+        throw new AppError('invalid-input', { reason: request.t('push.reason.notOffered') });
+      const body = request.body as {
+        oldEndpoint: string;
+        renewal: string;
+        subscription: PushSubscriptionInput;
+      };
+      const result = await renewPushSubscription(request.ctx, {
+        oldEndpoint: body.oldEndpoint,
+        renewal: body.renewal,
+        subscription: body.subscription,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      if (!result.ok) {
+        if (result.reason === 'refused') throw new AppError('forbidden');
+        throw new AppError('invalid-input', { reason: request.t(REASONS[result.reason]) });
+      }
+      noStore(reply);
+      return { renewal: result.renewal };
+    },
+  );
 
   app.post('/account/notifications/devices/:id/remove', async (request, reply) => {
     const customer = customerOf(request);

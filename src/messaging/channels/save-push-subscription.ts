@@ -27,9 +27,8 @@ export async function savePushSubscription(
   input: PushSubscriptionInput,
   userAgent: string,
 ): Promise<SavePushResult> {
-  if (!acceptableEndpoint(input.endpoint, ctx.config.production))
-    return { ok: false, reason: 'invalid-endpoint' };
-  if (!acceptableKeys(input.keys)) return { ok: false, reason: 'invalid-keys' };
+  const problem = subscriptionProblem(input, ctx.config.production);
+  if (problem) return { ok: false, reason: problem };
   const at = isoNow(ctx.clock);
   const id = newId(ctx.clock.now().epochMilliseconds);
   return ctx.db.transaction().execute(async (trx) => {
@@ -81,6 +80,19 @@ export async function savePushSubscription(
         .execute();
     return { ok: true as const, id: row.id };
   });
+}
+
+/**
+ * What is wrong with a subscription as a browser sent it, or null: the endpoint must be https (in production a
+ * named host, not an IP address or localhost), the keys a P-256 public key and a 16-byte auth secret.
+ */
+export function subscriptionProblem(
+  input: PushSubscriptionInput,
+  production: boolean,
+): 'invalid-endpoint' | 'invalid-keys' | null {
+  if (!acceptableEndpoint(input.endpoint, production)) return 'invalid-endpoint';
+  if (!acceptableKeys(input.keys)) return 'invalid-keys';
+  return null;
 }
 
 function acceptableEndpoint(endpoint: unknown, production: boolean): boolean {

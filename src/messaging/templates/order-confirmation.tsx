@@ -1,7 +1,7 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../../config.ts';
 import { formatPrice } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
+import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
 
 export type OrderConfirmationData = {
@@ -100,68 +100,64 @@ export function orderConfirmation(
     '',
   ].join('\n');
 
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
-        <p>{t('mail.orderConfirmation.intro')}</p>
-        <table>
-          <tbody>
-            {data.lines.map((l) => (
-              <tr key={l.name}>
-                <td>
-                  {l.quantity} × {l.name}
-                </td>
-                <td align="right">{price(l.unitPriceCents * l.quantity)}</td>
-              </tr>
-            ))}
-            <tr>
-              <td>{shipping}</td>
-              <td align="right">{shippingPrice}</td>
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
+      <p>{t('mail.orderConfirmation.intro')}</p>
+      <table>
+        <tbody>
+          {data.lines.map((l) => (
+            <tr key={l.name}>
+              <td>
+                {l.quantity} × {l.name}
+              </td>
+              <td align="right">{price(l.unitPriceCents * l.quantity)}</td>
             </tr>
-            {data.discountCents ? (
-              <tr>
-                <td>{t('voucher.discountPlain')}</td>
-                <td align="right">− {price(data.discountCents)}</td>
-              </tr>
-            ) : null}
+          ))}
+          <tr>
+            <td>{shipping}</td>
+            <td align="right">{shippingPrice}</td>
+          </tr>
+          {data.discountCents ? (
             <tr>
-              <th align="left">{t('mail.orderConfirmation.total')}</th>
-              <th align="right">{price(data.totalCents)}</th>
+              <td>{t('voucher.discountPlain')}</td>
+              <td align="right">− {price(data.discountCents)}</td>
             </tr>
-            {data.giftCardCents ? (
-              <tr>
-                <td>{t('voucher.giftCardPlain')}</td>
-                <td align="right">− {price(data.giftCardCents)}</td>
-              </tr>
-            ) : null}
-            {vat.map((v) => (
-              <tr key={v.label}>
-                <td>{v.label}</td>
-                <td align="right">{v.amount}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p>
-          <strong>{delivery}</strong>
-        </p>
-        {transfer ? (
-          <>
-            <h2>{t('mail.orderConfirmation.howToPay')}</h2>
-            <p>{transfer}</p>
-          </>
-        ) : null}
-        <p>
-          <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
-        </p>
-        <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
-      </body>
-    </html>,
-  )}`;
+          ) : null}
+          <tr>
+            <th align="left">{t('mail.orderConfirmation.total')}</th>
+            <th align="right">{price(data.totalCents)}</th>
+          </tr>
+          {data.giftCardCents ? (
+            <tr>
+              <td>{t('voucher.giftCardPlain')}</td>
+              <td align="right">− {price(data.giftCardCents)}</td>
+            </tr>
+          ) : null}
+          {vat.map((v) => (
+            <tr key={v.label}>
+              <td>{v.label}</td>
+              <td align="right">{v.amount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <strong>{delivery}</strong>
+      </p>
+      {transfer ? (
+        <>
+          <h2>{t('mail.orderConfirmation.howToPay')}</h2>
+          <p>{transfer}</p>
+        </>
+      ) : null}
+      <p>
+        <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
+      </p>
+      <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
+    </>,
+  );
   return { subject, text, html };
 }

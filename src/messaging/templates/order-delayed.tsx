@@ -1,6 +1,6 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../../config.ts';
 import { translator } from '../../web/i18n/messages.ts';
+import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
 import { formatDeliveryDate } from './order-confirmation.tsx';
 
@@ -47,25 +47,21 @@ export function orderDelayed(data: OrderDelayedData, locale: Locale, config: Con
     '',
   ].join('\n');
 
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
-        <p>
-          <strong>{news}</strong>
-        </p>
-        {data.message ? <p style="white-space: pre-line">{data.message}</p> : null}
-        <p>{t('mail.orderDelayed.sorry')}</p>
-        <p>
-          <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
-        </p>
-        <p>{signoff}</p>
-      </body>
-    </html>,
-  )}`;
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
+      <p>
+        <strong>{news}</strong>
+      </p>
+      {data.message ? <p style="white-space: pre-line">{data.message}</p> : null}
+      <p>{t('mail.orderDelayed.sorry')}</p>
+      <p>
+        <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
+      </p>
+      <p>{signoff}</p>
+    </>,
+  );
   return { subject, text, html };
 }

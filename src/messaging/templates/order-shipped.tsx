@@ -1,6 +1,6 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../../config.ts';
 import { translator } from '../../web/i18n/messages.ts';
+import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
 import { formatDeliveryDate } from './order-confirmation.tsx';
 
@@ -43,30 +43,26 @@ export function orderShipped(data: OrderShippedData, locale: Locale, config: Con
     '',
   ].join('\n');
 
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
-        <p>{t('mail.orderShipped.intro', { number: data.number })}</p>
-        <p>{sentWith}</p>
-        {data.trackingUrl ? (
-          <p>
-            <a href={data.trackingUrl}>{t('mail.orderShipped.track')}</a>
-          </p>
-        ) : null}
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
+      <p>{t('mail.orderShipped.intro', { number: data.number })}</p>
+      <p>{sentWith}</p>
+      {data.trackingUrl ? (
         <p>
-          <strong>{delivery}</strong>
+          <a href={data.trackingUrl}>{t('mail.orderShipped.track')}</a>
         </p>
-        <p>
-          <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
-        </p>
-        <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
-      </body>
-    </html>,
-  )}`;
+      ) : null}
+      <p>
+        <strong>{delivery}</strong>
+      </p>
+      <p>
+        <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
+      </p>
+      <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
+    </>,
+  );
   return { subject, text, html };
 }

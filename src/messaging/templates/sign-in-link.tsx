@@ -1,6 +1,6 @@
-import { renderToString } from 'preact-render-to-string';
 import type { Config, Locale } from '../../config.ts';
 import { translator } from '../../web/i18n/messages.ts';
+import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
 
 export type SignInLinkData = {
@@ -46,23 +46,19 @@ export function signInLink(data: SignInLinkData, locale: Locale, config: Config)
     '',
   ].join('\n');
 
-  const html = `<!doctype html>${renderToString(
-    <html lang={locale}>
-      <head>
-        <meta charset="utf-8" />
-        <title>{subject}</title>
-      </head>
-      <body>
-        <p>{t('mail.signInLink.greeting')}</p>
-        <p>{intro}</p>
-        <p>
-          <a href={data.url}>{button}</a>
-        </p>
-        <p>{expiry}</p>
-        <p>{ignore}</p>
-        <p>{t('mail.signInLink.signoff', { shop })}</p>
-      </body>
-    </html>,
-  )}`;
+  const html = mailDocument(
+    locale,
+    subject,
+    <>
+      <p>{t('mail.signInLink.greeting')}</p>
+      <p>{intro}</p>
+      <p>
+        <a href={data.url}>{button}</a>
+      </p>
+      <p>{expiry}</p>
+      <p>{ignore}</p>
+      <p>{t('mail.signInLink.signoff', { shop })}</p>
+    </>,
+  );
   return { subject, text, html };
 }

@@ -145,7 +145,8 @@ function RetainedList({ ctx, orders }: { ctx: PageCtx; orders: RetainedOrder[] }
             number: o.number,
             date: formatDate(o.createdAt, locale, timeZone),
             total: formatPrice(o.totalCents, locale, o.currency),
-            purge: formatDate(o.purgeAfter, locale, timeZone),
+            // the purge date is the first moment after the retention: name the last day kept
+            purge: formatDate(new Date(Date.parse(o.purgeAfter) - 1).toISOString(), locale, timeZone),
           })}
         </li>
       ))}
