@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-gateway.ts';
 import * as m0011 from './migrations/0011-channels.ts';
 import * as m0012 from './migrations/0012-replenishment.ts';
 import * as m0013 from './migrations/0013-vouchers.ts';
+import * as m0014 from './migrations/0014-broadcast-jobs.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-channels': m0011,
   '0012-replenishment': m0012,
   '0013-vouchers': m0013,
+  '0014-broadcast-jobs': m0014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
