@@ -1,3 +1,4 @@
+import { PostgresAdapter } from 'kysely';
 import { isoNow } from '../../clock.ts';
 import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
@@ -101,6 +102,18 @@ export async function runBroadcast(
   let counts = countsOf(b);
   let cursor = b.progress_cursor;
   let created = b.enqueued_count;
+  // PostgreSQL writes in its own processes: the next chunk is read and decided, and written by a second
+  // connection, while the database still writes this one; the progress updates keep the commits in order
+  const inFlight: Promise<{ n: number } | { error: unknown }>[] = [];
+  const parallel = ctx.db.getExecutor().adapter instanceof PostgresAdapter ? 2 : 1;
+  const settle = async () => {
+    const done = await inFlight.shift()!;
+    if ('error' in done) {
+      await Promise.all(inFlight);
+      throw done.error;
+    }
+    created += done.n;
+  };
   const clock = () => performance.now();
   for (;;) {
     let t = clock();
@@ -110,39 +123,30 @@ export async function runBroadcast(
     if (times) times.loadMs += clock() - t;
     t = clock();
     const decided = decideChunk(ctx, plan, recipients, chunkFacts);
-    const next = countDecisions(decided.decisions, structuredClone(counts));
+    counts = countDecisions(decided.decisions, structuredClone(counts));
     if (times) times.decideMs += clock() - t;
-    t = clock();
     const last = recipients[recipients.length - 1]!.id;
-    const written = await inTransaction(ctx, async (tx) => {
-      const n = await recordBroadcastChunk(tx, facts, recipients, decided);
-      let progress = tx.db
-        .updateTable('broadcasts')
-        .set((eb) => ({
-          progress_cursor: last,
-          decided_count: eb('decided_count', '+', recipients.length),
-          enqueued_count: eb('enqueued_count', '+', n),
-          result_json: JSON.stringify(next),
-        }))
-        .where('id', '=', b.id)
-        .where('status', '=', 'sending');
-      progress =
-        cursor === null
-          ? progress.where('progress_cursor', 'is', null)
-          : progress.where('progress_cursor', '=', cursor);
-      const moved = await progress.executeTakeFirst();
-      // another worker took the send over (this one outlived its claim): leave the chunk to it
-      if (moved.numUpdatedRows !== 1n) throw new Error(`broadcast ${b.id}: the send went on elsewhere`);
-      return n;
-    });
-    if (times) {
-      times.recordMs += clock() - t;
-      times.chunks++;
-    }
-    counts = next;
+    const progress = { after: cursor, last, decided: recipients.length, counts: JSON.stringify(counts) };
+    const started = clock();
+    const previous = inFlight.at(-1);
+    inFlight.push(
+      writeChunk(ctx, b.id, progress, previous, (tx) =>
+        recordBroadcastChunk(tx, facts, recipients, decided),
+      ).then(
+        (n) => {
+          if (times) {
+            times.recordMs += clock() - started;
+            times.chunks++;
+          }
+          return { n };
+        },
+        (error: unknown) => ({ error }),
+      ),
+    );
     cursor = last;
-    created += written;
+    if (inFlight.length >= parallel) await settle();
   }
+  while (inFlight.length > 0) await settle();
   await ctx.db
     .updateTable('broadcasts')
     .set((eb) => ({
@@ -156,6 +160,42 @@ export async function runBroadcast(
     .where('status', '=', 'sending')
     .execute();
   return { ok: true, counts, created };
+}
+
+/**
+ * Writes one chunk and moves the progress on, in one transaction. The progress moves only from where the
+ * previous chunk left it, once that chunk (`previous`, still being written) has committed: a chunk whose
+ * predecessor failed, or that another worker wrote meanwhile, changes nothing and fails.
+ */
+async function writeChunk(
+  ctx: Ctx,
+  broadcastId: string,
+  progress: { after: string | null; last: string; decided: number; counts: string },
+  previous: Promise<{ n: number } | { error: unknown }> | undefined,
+  record: (tx: Ctx) => Promise<number>,
+): Promise<number> {
+  return inTransaction(ctx, async (tx) => {
+    const n = await record(tx);
+    if (previous && 'error' in (await previous))
+      throw new Error(`broadcast ${broadcastId}: the chunk before this one failed`);
+    let update = tx.db
+      .updateTable('broadcasts')
+      .set((eb) => ({
+        progress_cursor: progress.last,
+        decided_count: eb('decided_count', '+', progress.decided),
+        enqueued_count: eb('enqueued_count', '+', n),
+        result_json: progress.counts,
+      }))
+      .where('id', '=', broadcastId)
+      .where('status', '=', 'sending');
+    update =
+      progress.after === null
+        ? update.where('progress_cursor', 'is', null)
+        : update.where('progress_cursor', '=', progress.after);
+    const moved = await update.executeTakeFirst();
+    if (moved.numUpdatedRows !== 1n) throw new Error(`broadcast ${broadcastId}: the send went on elsewhere`);
+    return n;
+  });
 }
 
 async function findBroadcast(ctx: Ctx, id: string): Promise<BroadcastTable | undefined> {
