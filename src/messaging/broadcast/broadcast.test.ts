@@ -419,6 +419,50 @@ describe('staff messages', () => {
       (await decideBroadcast(t.ctx, { ...owners, recall: true }, t.clock.now().epochMilliseconds)).decisions,
     );
     assert.deepEqual(recall, { total: 2, now: 2, held: {}, excluded: {} });
+
+    // a recall goes by the channel each owner prefers and can be reached on, as one message would
+    await setPrefs(t, ids.member!, (p) => ({
+      ...p,
+      channels: { order: ['push', 'email', 'sms', 'post'], enabled: { ...p.channels.enabled, push: true } },
+    }));
+    await t.db
+      .insertInto('push_subscriptions')
+      .values({
+        id: newId(),
+        customer_id: ids.member!,
+        endpoint: 'https://push.example.test/member',
+        p256dh: 'key',
+        auth: 'auth',
+        user_agent: 'test',
+        created_at: NOW,
+        last_sent_at: null,
+      })
+      .execute();
+    const decided = await decideBroadcast(
+      t.ctx,
+      { ...owners, recall: true },
+      t.clock.now().epochMilliseconds,
+    );
+    for (let i = 0; i < decided.recipients.length; i++) {
+      const r = decided.recipients[i]!;
+      const facts = {
+        customerId: r.id,
+        to: r.email,
+        topic: 'transactional' as const,
+        urgency: 'normal' as const,
+        deadline: decided.deadline,
+        onRequest: false,
+      };
+      assert.deepEqual(
+        decided.decisions[i],
+        decide(await loadDecisionInput(t.ctx, facts, decided.now)),
+        r.email,
+      );
+    }
+    assert.deepEqual(decided.decisions.map((d) => (d.action === 'send' ? d.channel : d.action)).sort(), [
+      'email',
+      'push',
+    ]);
   });
 
   it('the admin shows the reach in words before sending, then what was sent', async () => {

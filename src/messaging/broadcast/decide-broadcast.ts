@@ -89,7 +89,22 @@ export async function loadChunkFacts(
   recipients: readonly Recipient[],
 ): Promise<ChunkFacts> {
   const facts: ChunkFacts = { evidence: new Map(), recent: new Map(), reach: new Map() };
-  if (recipients.length === 0 || plan.topic === 'transactional') return facts;
+  if (recipients.length === 0) return facts;
+  // transactional: no consent needed and no limit to count, but the channels still matter
+  if (plan.topic !== 'transactional') await loadConsentAndSends(ctx, plan, recipients, facts);
+  facts.reach = await reachOfMany(
+    ctx,
+    recipients.filter((r) => reachable(plan, facts, r)),
+  );
+  return facts;
+}
+
+async function loadConsentAndSends(
+  ctx: Ctx,
+  plan: BroadcastPlan,
+  recipients: readonly Recipient[],
+  facts: ChunkFacts,
+): Promise<void> {
   const first = recipients[0]!.id;
   const last = recipients[recipients.length - 1]!.id;
   const nowIso = new Date(plan.now).toISOString();
@@ -127,11 +142,6 @@ export async function loadChunkFacts(
     if (list) list.push(Date.parse(s.sent_at!));
     else facts.recent.set(s.customer_id!, [Date.parse(s.sent_at!)]);
   }
-  facts.reach = await reachOfMany(
-    ctx,
-    recipients.filter((r) => reachable(plan, facts, r)),
-  );
-  return facts;
 }
 
 /** Whether the customer can get the message at all: a transactional topic, or consent evidence that is not off. */
