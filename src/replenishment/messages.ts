@@ -120,7 +120,8 @@ export const replenishmentMessages = defineMessages(
     'broadcast.progress.retrying':
       'Het versturen werd onderbroken; het gaat vanzelf verder waar het bleef, vanaf {when}.',
     'broadcast.progress.failed':
-      'Het versturen is na herhaalde fouten gestopt. De berichten die al zijn aangemaakt gaan gewoon uit; vraag de beheerder in het logboek te kijken.',
+      'Het versturen is na herhaalde fouten gestopt. De berichten die al zijn aangemaakt gaan gewoon uit. Probeer het opnieuw (het gaat verder waar het bleef), of vraag de beheerder in het logboek te kijken.',
+    'broadcast.progress.tryAgain': 'Opnieuw proberen',
   },
   {
     'replenish.title': 'Reorder reminders',
@@ -238,6 +239,7 @@ export const replenishmentMessages = defineMessages(
     'broadcast.progress.retrying':
       'Sending was interrupted; it goes on by itself where it stopped, from {when}.',
     'broadcast.progress.failed':
-      'Sending stopped after repeated errors. The messages created so far still go out; ask the administrator to look at the log.',
+      'Sending stopped after repeated errors. The messages created so far still go out. Try again (it goes on where it stopped), or ask the administrator to look at the log.',
+    'broadcast.progress.tryAgain': 'Try again',
   },
 );

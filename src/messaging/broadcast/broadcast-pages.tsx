@@ -223,9 +223,15 @@ export function BroadcastPage({ ctx, b }: { ctx: PageCtx; b: BroadcastView }) {
                 })}
           </p>
           {failed ? (
-            <p class="notice error" role="alert">
-              {t('broadcast.progress.failed')}
-            </p>
+            <>
+              <p class="notice error" role="alert">
+                {t('broadcast.progress.failed')}
+              </p>
+              <form method="post" action={`/admin/messages/${b.id}/send`}>
+                <CsrfField ctx={ctx} />
+                <button type="submit">{t('broadcast.progress.tryAgain')}</button>
+              </form>
+            </>
           ) : b.job && b.job.status === 'pending' && b.job.attempts > 0 ? (
             <p class="notice">
               {t('broadcast.progress.retrying', {

@@ -409,6 +409,64 @@ describe('staff messages', () => {
     assert.deepEqual([stored.status, stored.decided_count, stored.enqueued_count], ['sent', 9, 9]);
   });
 
+  it('a send whose job gave up can be tried again from its page, and goes on where it stopped', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Third offer' },
+      staff,
+    );
+    assert.ok(created.ok);
+    await requestBroadcastSend(t.ctx, created.id);
+    let writes = 0;
+    const crashing = t.db.withPlugin({
+      transformQuery: (args) => {
+        const text = JSON.stringify(args.node);
+        if (args.node.kind === 'UpdateQueryNode' && text.includes('progress_cursor') && ++writes === 2)
+          throw new Error('disk full');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const once = (db: typeof t.db) => ({
+      [BROADCAST_SEND_JOB]: {
+        ...broadcastSendJob,
+        maxAttempts: 1,
+        run: async (_: unknown, job: { payload: unknown }) => {
+          await runBroadcast({ ...t.ctx, db }, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 3,
+          });
+        },
+      },
+    });
+    assert.deepEqual(
+      (await runJobsUntilIdle(t.ctx, once(crashing))).map((o) => o.outcome),
+      ['failed'],
+    );
+    await createStaff(t.db, { email: 'eva@toonbank.test', name: 'Eva' });
+    const browser = await signedIn(t.app, 'eva@toonbank.test');
+    const page = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.match(page.body, /Sending stopped after repeated errors/);
+    assert.doesNotMatch(page.body, /http-equiv="refresh"/, 'nothing to wait for');
+    assert.match(page.body, /Try again/);
+    const again = await browser.post(`/admin/messages/${created.id}/send?lang=en`, {});
+    assert.equal(again.statusCode, 303);
+    const job = await t.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('idempotency_key', '=', sendJobKey(created.id))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(job, { status: 'pending', attempts: 0 });
+    assert.deepEqual(
+      (await runJobsUntilIdle(t.ctx, once(t.db))).map((o) => o.outcome),
+      ['done'],
+    );
+    assert.equal(await countRows('gateway_messages', created.id), 9);
+    assert.equal(await countRows('message_decisions', created.id), 9);
+    const done = await browser.get(`/admin/messages/${created.id}?lang=nl`);
+    assert.match(done.body, /Verstuurd: 9 berichten aangemaakt/);
+  });
+
   it('reaches the owners of an appliance and their household; a recall reaches them whatever their topics', async () => {
     const owners: Audience = { kind: 'appliance-owners', applianceId, recall: false };
     const news = countDecisions(

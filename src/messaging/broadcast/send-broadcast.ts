@@ -21,7 +21,8 @@ export const sendJobKey = (broadcastId: string) => `${BROADCAST_SEND_JOB}:${broa
 /**
  * Asks for a staff message to be sent: a draft becomes 'queued' and its send job is enqueued, in one
  * transaction. Safe to repeat (a double-submitted form): a broadcast that is queued, sending or sent is left as
- * it is, and the job's key lets only one job exist. The staff member watches the job on the broadcast's page.
+ * it is, and the job's key lets only one job exist — except a send whose job gave up after its last attempt,
+ * which is tried again (it goes on where it stopped). The staff member watches the job on the broadcast's page.
  */
 export async function requestBroadcastSend(
   ctx: Ctx,
@@ -37,10 +38,18 @@ export async function requestBroadcastSend(
     if (queued.numUpdatedRows !== 1n) {
       const exists = await tx.db
         .selectFrom('broadcasts')
-        .select('id')
+        .select('status')
         .where('id', '=', broadcastId)
         .executeTakeFirst();
-      return exists ? { ok: true, queued: false } : { ok: false, reason: 'unknown-broadcast' };
+      if (!exists) return { ok: false, reason: 'unknown-broadcast' };
+      if (exists.status === 'sent') return { ok: true, queued: false };
+      const again = await tx.db
+        .updateTable('jobs')
+        .set({ status: 'pending', attempts: 0, run_at: isoNow(tx.clock), updated_at: isoNow(tx.clock) })
+        .where('idempotency_key', '=', sendJobKey(broadcastId))
+        .where('status', '=', 'failed')
+        .executeTakeFirst();
+      return { ok: true, queued: again.numUpdatedRows === 1n };
     }
     await enqueueJob(tx, {
       kind: BROADCAST_SEND_JOB,
