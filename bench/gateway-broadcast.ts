@@ -2,20 +2,24 @@
  * Part (b) of `npm run bench:gateway`: a staff message to 1,000,000 customers with random preferences, decided
  * and enqueued end to end — every recipient decided with the gateway's `decide`, and recorded as the gateway
  * records any message (the message row, its 'queued' decision with the reason, and a delivery job for those sent
- * now or held) — on SQLite (a file, WAL) and on PostgreSQL (a fresh schema). Target: ≤ 30 s. A benchmark, not a
- * test: it prints a markdown table and exits 0 whatever the figures.
+ * now or held) — on SQLite (a file, WAL, synchronous=NORMAL) and on PostgreSQL (a fresh schema,
+ * synchronous_commit on). Target: ≤ 30 s. A benchmark, not a test: it prints a markdown table and exits 0
+ * whatever the figures.
  *
- * Timed: `sendBroadcast` (the real send path of /admin/messages), split into "decide" (load the audience and
- * its facts, decide everyone) and "record" (write the rows). Named baseline, measured in the same run: the
- * naive path, one `requestMessage` per recipient (what a loop over the audience would do), on BASELINE_N
- * recipients, extrapolated linearly to N.
+ * Timed: what happens after the staff member presses "send" on /admin/messages — `requestBroadcastSend` enqueues
+ * the 'broadcast-send' job, and the job runner claims and runs it (`runBroadcast`, the job's own code, here
+ * with a stopwatch per stage: reading the audience and its facts, deciding, writing the rows with the progress).
+ * The preview (`previewBroadcast`, run when the draft is made) is timed too, but is not part of the target.
+ * Named baseline, measured in the same run: the naive path, one `requestMessage` per recipient (what a loop over
+ * the audience would do), on BASELINE_N recipients, extrapolated linearly to N.
  *
  * Population (deterministic PRNG): half the customers saved preferences (the rest have the defaults: offers
  * off); of those, 60 % turned offers on (with the consent-ledger row the gateway requires), 30 % have quiet
  * hours 21:00–08:00, 30 % a limit of 1–6 messages per week or month, 20 % received 1–3 offers in the last 30
- * days, 1 % of addresses are suppressed. The clock is a Monday 22:30 in Amsterdam.
+ * days, 1 % of addresses are suppressed. The message has about 1 KB of text per language. The clock is a Monday
+ * 22:30 in Amsterdam.
  *
- * Settings: N (1,000,000), BASELINE_N (5,000), DB (sqlite,postgres), PG_URL
+ * Settings: N (1,000,000), BASELINE_N (1,000), DB (sqlite,postgres), PG_URL
  * (postgres://postgres@127.0.0.1:5432/test).
  */
 import { randomBytes } from 'node:crypto';
@@ -30,14 +34,23 @@ import { addressHash } from '../src/customers/suppression.ts';
 import { type Db, openDb } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { runJobsUntilIdle } from '../src/jobs/run-jobs.ts';
+import { loadAudience } from '../src/messaging/broadcast/audience.ts';
+import { type BroadcastCounts, reachOf } from '../src/messaging/broadcast/broadcast-counts.ts';
 import { bulkStatement } from '../src/messaging/broadcast/bulk-insert.ts';
-import { countDecisions, decideBroadcast } from '../src/messaging/broadcast/decide-broadcast.ts';
-import { recordBroadcastMessages } from '../src/messaging/broadcast/send-broadcast.ts';
+import { createBroadcast } from '../src/messaging/broadcast/create-broadcast.ts';
+import {
+  BROADCAST_SEND_JOB,
+  type BroadcastStageTimes,
+  broadcastSendJob,
+  requestBroadcastSend,
+  runBroadcast,
+} from '../src/messaging/broadcast/send-broadcast.ts';
 import { requestMessage } from '../src/messaging/gateway/request-message.ts';
 import { defaultPreferences, type Preferences } from '../src/preferences/preferences.ts';
 
 const N = Number(process.env.N ?? 1_000_000);
-const BASELINE_N = Math.min(N, Number(process.env.BASELINE_N ?? 5_000));
+const BASELINE_N = Math.min(N, Number(process.env.BASELINE_N ?? 1_000));
 const DBS = (process.env.DB ?? 'sqlite,postgres').split(',');
 const PG_URL = process.env.PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NOW = '2026-11-30T21:30:00Z';
@@ -134,41 +147,32 @@ async function populate(db: Db, config: Config): Promise<void> {
     );
 }
 
-async function broadcastRow(ctx: Ctx): Promise<string> {
-  const id = newId();
-  await ctx.db
-    .insertInto('broadcasts')
-    .values({
-      id,
-      audience: 'offers',
-      appliance_id: null,
-      topic: 'offers',
-      subject_nl: 'Nieuw: filters voor je stofzuiger',
-      subject_en: 'New: filters for your vacuum cleaner',
-      body_nl: 'Er zijn nieuwe filters.',
-      body_en: 'There are new filters.',
-      status: 'draft',
-      preview_json: null,
-      result_json: null,
-      staff_id: 'bench',
-      staff_name: 'Bench',
-      created_at: NOW,
-      sent_at: null,
-    })
-    .execute();
-  return id;
-}
+/** About 1 KB of text per language, like a real staff message. */
+const paragraph = (words: string) => `${words} `.repeat(Math.ceil(1000 / (words.length + 1))).trim();
+const DRAFT = {
+  subjectNl: 'Nieuw: filters voor je stofzuiger',
+  subjectEn: 'New: filters for your vacuum cleaner',
+  bodyNl: paragraph('Er zijn nieuwe filters die in je stofzuiger passen.'),
+  bodyEn: paragraph('There are new filters that fit your vacuum cleaner.'),
+};
 
 type Row = {
   db: string;
   populate: number;
-  decide: number;
-  record: number;
-  cpu: number;
+  preview: number;
+  times: BroadcastStageTimes;
   total: number;
+  cpu: number;
   baseline: number;
   counts: string;
+  same: boolean;
 };
+
+function describe(c: BroadcastCounts): string {
+  return `${c.now} now, ${reachOf(c) - c.now} held, ${Object.entries(c.excluded)
+    .map(([r, n]) => `${n} ${r}`)
+    .join(', ')}`;
+}
 
 async function run(kind: string): Promise<Row> {
   let url: string;
@@ -203,32 +207,49 @@ async function run(kind: string): Promise<Row> {
     await populate(db, config);
     const populateMs = performance.now() - t;
 
-    // the real path: decide everyone, then record messages, decisions and jobs
-    const id = await broadcastRow(ctx);
+    // the staff member writes the message and sees the preview (not timed against the target)
     t = performance.now();
-    let cpu = process.cpuUsage();
-    const decided = await decideBroadcast(ctx, { kind: 'offers' }, ctx.clock.now().epochMilliseconds);
-    const decideMs = performance.now() - t;
-    const decideCpu = cpuMs(process.cpuUsage(cpu));
-    t = performance.now();
-    cpu = process.cpuUsage();
-    const created = await recordBroadcastMessages(
+    const draft = await createBroadcast(
       ctx,
-      id,
-      { subjectNl: 'Nieuw', subjectEn: 'New', bodyNl: 'Tekst', bodyEn: 'Text', broadcastId: id },
-      decided,
+      { audience: { kind: 'offers' }, ...DRAFT },
+      { id: 'bench', name: 'Bench' },
     );
-    const recordMs = performance.now() - t;
-    const recordCpu = cpuMs(process.cpuUsage(cpu));
-    if (created !== N) throw new Error(`recorded ${created} of ${N}`);
-    const c = countDecisions(decided.decisions);
-    const held = Object.values(c.held).reduce((n, h) => n + h.count, 0);
-    const counts = `${c.now} now, ${held} held, ${Object.entries(c.excluded)
-      .map(([r, n]) => `${n} ${r}`)
-      .join(', ')}`;
+    if (!draft.ok) throw new Error(draft.reason);
+    const previewMs = performance.now() - t;
+
+    // "send": the job is enqueued, and a worker claims it and runs the job's own code, stage by stage timed
+    const times: BroadcastStageTimes = { loadMs: 0, decideMs: 0, recordMs: 0, chunks: 0 };
+    t = performance.now();
+    const cpu = process.cpuUsage();
+    await requestBroadcastSend(ctx, draft.id);
+    const outcomes = await runJobsUntilIdle(ctx, {
+      [BROADCAST_SEND_JOB]: {
+        ...broadcastSendJob,
+        run: async (c, job) => {
+          await runBroadcast(c, (job.payload as { broadcastId: string }).broadcastId, { times });
+        },
+      },
+    });
+    const totalMs = performance.now() - t;
+    const totalCpu = cpuMs(process.cpuUsage(cpu));
+    if (outcomes.length !== 1 || outcomes[0]!.outcome !== 'done') throw new Error(JSON.stringify(outcomes));
+    const b = await db
+      .selectFrom('broadcasts')
+      .selectAll()
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    if (b.status !== 'sent' || b.enqueued_count !== N)
+      throw new Error(`recorded ${b.enqueued_count} of ${N}`);
+    const sent = JSON.parse(b.result_json!) as BroadcastCounts;
+    const jobs = await db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('kind', '=', 'gateway-deliver')
+      .executeTakeFirstOrThrow();
+    if (Number(jobs.n) !== reachOf(sent)) throw new Error(`${jobs.n} delivery jobs for ${reachOf(sent)}`);
 
     // baseline: one requestMessage per recipient, as a loop over the audience would do it
-    const sample = decided.recipients.slice(0, BASELINE_N);
+    const sample = await loadAudience(ctx, { kind: 'offers' }, { after: null, limit: BASELINE_N });
     t = performance.now();
     for (const r of sample) {
       await requestMessage(ctx, {
@@ -238,26 +259,21 @@ async function run(kind: string): Promise<Row> {
         template: 'staff-message',
         urgency: 'low',
         idempotencyKey: `baseline:${r.id}`,
-        deadline: decided.deadline,
-        data: {
-          subjectNl: 'Nieuw',
-          subjectEn: 'New',
-          bodyNl: 'Tekst',
-          bodyEn: 'Text',
-          broadcastId: 'baseline',
-        },
+        deadline: new Date(Date.parse(NOW) + 14 * 86_400_000).toISOString(),
+        data: { ...DRAFT, broadcastId: 'baseline' },
       });
     }
     const baselineMs = ((performance.now() - t) / sample.length) * N;
     return {
       db: kind,
       populate: populateMs,
-      decide: decideMs,
-      record: recordMs,
-      cpu: decideCpu + recordCpu,
-      total: decideMs + recordMs,
+      preview: previewMs,
+      times,
+      total: totalMs,
+      cpu: totalCpu,
       baseline: baselineMs,
-      counts,
+      counts: describe(sent),
+      same: JSON.stringify(sent) === JSON.stringify(draft.counts),
     };
   } finally {
     await db.destroy();
@@ -270,16 +286,19 @@ for (const kind of DBS) {
   console.error(`${kind}: populating ${N.toLocaleString('en')} customers…`);
   rows.push(await run(kind));
 }
-const load = loadavg()[0]!.toFixed(1);
+const load = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 console.log(
-  `\n### Staff message to ${N.toLocaleString('en')} customers, decided and enqueued (target ≤ 30 s; load average ${load} on ${cpus().length} cores)\n`,
+  `\n### Staff message to ${N.toLocaleString('en')} customers, decided and enqueued (load average ${load} on ${cpus().length} cores)\n`,
 );
 console.log(
-  `| database | decide (s) | record (s) | **total (s)** | CPU of this process (s) | baseline: one requestMessage per recipient, ${BASELINE_N.toLocaleString('en')} extrapolated (s) | speed-up | (populate, s) |`,
+  `| database | read audience + facts (s) | decide (s) | write (s) | **send job, end to end (s)** | target | CPU of this process (s) | baseline: one requestMessage per recipient, ${BASELINE_N.toLocaleString('en')} extrapolated (s) | speed-up | (preview, s) | (populate, s) |`,
 );
-console.log('|---|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows)
   console.log(
-    `| ${r.db} | ${seconds(r.decide)} | ${seconds(r.record)} | **${seconds(r.total)}** | ${seconds(r.cpu)} | ${seconds(r.baseline)} | ${(r.baseline / r.total).toFixed(0)}× | ${seconds(r.populate)} |`,
+    `| ${r.db} | ${seconds(r.times.loadMs)} | ${seconds(r.times.decideMs)} | ${seconds(r.times.recordMs)} | **${seconds(r.total)}** | ≤ 30 s: ${r.total <= 30_000 ? 'met' : 'NOT met'} | ${seconds(r.cpu)} | ${seconds(r.baseline)} | ${(r.baseline / r.total).toFixed(0)}× | ${seconds(r.preview)} | ${seconds(r.populate)} |`,
   );
-for (const r of rows) console.log(`\n${r.db}: ${r.counts}`);
+for (const r of rows)
+  console.log(`\n${r.db}: ${r.counts}; ${r.times.chunks} chunks; preview ${r.same ? '=' : '≠'} sent`);

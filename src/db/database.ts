@@ -28,7 +28,7 @@ export function dbKind(url: string): DbKind {
 
 /**
  * Opens the database named by a URL: `sqlite:/path/file.db`, `sqlite::memory:` or `postgres://…`.
- * SQLite runs in WAL mode with foreign keys on, NORMAL sync (durable in WAL) and a busy timeout,
+ * SQLite runs in WAL mode with foreign keys on, NORMAL sync (durable in WAL), a busy timeout and 64 MiB of cache,
  * so one writer and many readers share the file safely. Prepared SQLite statements are reused. Every write
  * through the returned handle bumps its `dataVersionOf(db)`, for caches of catalogue pages and lists.
  */
@@ -58,5 +58,9 @@ function dialectFor(url: string, options: OpenDbOptions, onWrite: () => void): D
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache instead of 2: a big transaction (an import, a staff message to a million customers)
+  // then keeps its pages in memory until it commits instead of spilling them to the WAL halfway, and the indexes
+  // it appends to stay cached (about 15 % less CPU for a broadcast, bench/gateway-broadcast.ts)
+  sqlite.pragma('cache_size = -65536');
   return new SqliteDialect({ database: cachedStatements(sqlite, onWrite) });
 }

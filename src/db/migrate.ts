@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010-gateway.ts';
 import * as m0011 from './migrations/0011-channels.ts';
 import * as m0012 from './migrations/0012-replenishment.ts';
 import * as m0013 from './migrations/0013-vouchers.ts';
+import * as m0014 from './migrations/0014-broadcast-jobs.ts';
 import * as m0015 from './migrations/0015-shipping-settings.ts';
 import * as m0016 from './migrations/0016-price-lock-quantity.ts';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011-channels': m0011,
   '0012-replenishment': m0012,
   '0013-vouchers': m0013,
+  '0014-broadcast-jobs': m0014,
   '0015-shipping-settings': m0015,
   '0016-price-lock-quantity': m0016,
 };

@@ -408,7 +408,7 @@ export const personalData: PersonalDataRegistry = {
   },
   broadcasts: {
     personal: false,
-    why: 'Staff messages to a group: the text and counts, not the recipients.',
+    why: 'Staff messages to a group: the text and counts, not the recipients (only while one is being sent, the id of the last customer done, cleared when done).',
   },
 };
 

@@ -1,4 +1,5 @@
 import { retentionPurgeJob } from '../customers/privacy/retention-purge.ts';
+import { BROADCAST_SEND_JOB, broadcastSendJob } from '../messaging/broadcast/send-broadcast.ts';
 import { gatewayDeliverJob } from '../messaging/gateway/deliver-message.ts';
 import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
 import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
@@ -23,6 +24,7 @@ export const defaultJobKinds: JobKinds = {
   'order-shipped': orderShippedJob,
   'order-delayed': orderDelayedJob,
   'gateway-deliver': gatewayDeliverJob,
+  [BROADCAST_SEND_JOB]: broadcastSendJob,
   'retention-purge': retentionPurgeJob,
   'replenishment-reminders': replenishmentRemindersJob,
 };

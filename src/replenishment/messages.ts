@@ -103,11 +103,25 @@ export const replenishmentMessages = defineMessages(
     'broadcast.topicNote.appliance':
       'Onderwerp: nieuw voor mijn apparaten (wie dat aan heeft, of soft opt-in na een aankoop).',
     'broadcast.topicNote.recall':
-      'Een veiligheidsterugroepactie is een dienstbericht: iedereen met dit apparaat krijgt het, op een kanaal dat zij toestaan, ook in stille uren en boven hun limiet.',
+      'Een veiligheidsterugroepactie is een dienstbericht: iedereen met dit apparaat krijgt het, op een kanaal dat zij toestaan, ook boven hun limiet; het wacht wel hun stille uren af.',
     'broadcast.history': 'Eerder verstuurd',
     'broadcast.unknownAppliance': 'Dit apparaat kennen we niet.',
     'broadcast.required': 'Vul onderwerp en tekst in beide talen in.',
-    'broadcast.alreadySent': 'Dit bericht is al verstuurd.',
+    'broadcast.status.draft': 'concept',
+    'broadcast.status.queued': 'wacht op verzending',
+    'broadcast.status.sending': 'wordt verstuurd',
+    'broadcast.status.sent': 'verstuurd',
+    'broadcast.progress.title': 'Voortgang',
+    'broadcast.progress.queued': 'Het versturen begint zo: het wacht op zijn beurt.',
+    'broadcast.progress.sending': '{decided} van {total} klanten beslist, {enqueued} berichten aangemaakt.',
+    'broadcast.progress.note':
+      'Deze pagina ververst zichzelf om de paar seconden. Je kunt haar ook sluiten: het versturen gaat door.',
+    'broadcast.progress.refresh': 'Voortgang vernieuwen',
+    'broadcast.progress.retrying':
+      'Het versturen werd onderbroken; het gaat vanzelf verder waar het bleef, vanaf {when}.',
+    'broadcast.progress.failed':
+      'Het versturen is na herhaalde fouten gestopt. De berichten die al zijn aangemaakt gaan gewoon uit. Probeer het opnieuw (het gaat verder waar het bleef), of vraag de beheerder in het logboek te kijken.',
+    'broadcast.progress.tryAgain': 'Opnieuw proberen',
   },
   {
     'replenish.title': 'Reorder reminders',
@@ -208,10 +222,24 @@ export const replenishmentMessages = defineMessages(
     'broadcast.topicNote.appliance':
       'Topic: new for my appliances (those who turned it on, or soft opt-in after a purchase).',
     'broadcast.topicNote.recall':
-      'A safety recall is a service message: everyone with this appliance gets it, on a channel they allow, also in quiet hours and above their limit.',
+      'A safety recall is a service message: everyone with this appliance gets it, on a channel they allow, also above their limit; it does wait for their quiet hours.',
     'broadcast.history': 'Sent before',
     'broadcast.unknownAppliance': 'We do not know this appliance.',
     'broadcast.required': 'Fill in subject and text in both languages.',
-    'broadcast.alreadySent': 'This message has been sent already.',
+    'broadcast.status.draft': 'draft',
+    'broadcast.status.queued': 'waiting to be sent',
+    'broadcast.status.sending': 'sending',
+    'broadcast.status.sent': 'sent',
+    'broadcast.progress.title': 'Progress',
+    'broadcast.progress.queued': 'Sending starts in a moment: it is waiting for its turn.',
+    'broadcast.progress.sending': '{decided} of {total} customers decided, {enqueued} messages created.',
+    'broadcast.progress.note':
+      'This page refreshes itself every few seconds. You can also close it: sending goes on.',
+    'broadcast.progress.refresh': 'Refresh progress',
+    'broadcast.progress.retrying':
+      'Sending was interrupted; it goes on by itself where it stopped, from {when}.',
+    'broadcast.progress.failed':
+      'Sending stopped after repeated errors. The messages created so far still go out. Try again (it goes on where it stopped), or ask the administrator to look at the log.',
+    'broadcast.progress.tryAgain': 'Try again',
   },
 );

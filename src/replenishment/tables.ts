@@ -68,7 +68,7 @@ export type BroadcastTable = {
   subject_en: string;
   body_nl: string;
   body_en: string;
-  /** 'draft' | 'sending' | 'sent' */
+  /** 'draft' → 'queued' (its send job is waiting) → 'sending' → 'sent' */
   status: string;
   /** JSON of the counts shown before sending. */
   preview_json: string | null;
@@ -78,6 +78,16 @@ export type BroadcastTable = {
   staff_name: string;
   created_at: string;
   sent_at: string | null;
+  /** From the form that created it: a double submit finds this draft instead of making another. Unique. */
+  idempotency_key: string | null;
+  /** The instant every recipient is decided for, fixed when sending starts (a resumed send keeps it). */
+  decided_at: string | null;
+  /** While sending and after: the audience's size, the recipients decided and the messages recorded so far. */
+  total_count: number;
+  decided_count: number;
+  enqueued_count: number;
+  /** While sending: the last customer id done, in id order (a retried send goes on after it); null otherwise. */
+  progress_cursor: string | null;
 };
 
 export type ReplenishmentTables = {

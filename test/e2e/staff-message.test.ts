@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { runJobsUntilIdle } from '../../src/jobs/run-jobs.ts';
+import { BROADCAST_SEND_JOB, broadcastSendJob } from '../../src/messaging/broadcast/send-broadcast.ts';
 import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
 import type { Preferences } from '../../src/preferences/preferences.ts';
 import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
@@ -57,8 +59,13 @@ describe('a staff message in the browser', () => {
     assert.match(preview, /2 do not want this topic/);
     await expectNoAxeViolations(page);
 
+    // sending runs as a job: the page shows its progress until a worker has done it
     await page.getByRole('button', { name: 'Send now to 3 customers' }).click();
-    await page.getByRole('status').waitFor();
+    await page.getByText('Sending starts in a moment').waitFor();
+    await expectNoAxeViolations(page);
+    await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
+    await page.getByRole('link', { name: 'Refresh progress' }).click();
+    await page.getByText(/Sent: 5 messages created/).waitFor();
     const sent = await seen(page.getByRole('main'));
     assert.match(sent, /Sent: 5 messages created \(2 at once, 1 later\)/);
     assert.match(sent, /3 of 5 customers will get this message\./);

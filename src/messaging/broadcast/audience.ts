@@ -31,15 +31,40 @@ export type Recipient = {
   docJson: string | null;
 };
 
+/** A page of the audience: the customers after `after` (a customer id; null: from the start), at most `limit`. */
+export type AudiencePage = { after: string | null; limit: number };
+
 /**
- * Every account in the audience, in id order: everyone (offers: the decision then keeps those who want them),
+ * The accounts in the audience, in id order: everyone (offers: the decision then keeps those who want them),
  * or the owners of an appliance — those who saved it, and the members of their households (who share it).
+ * With `page`, one page of them (keyset: ids after `page.after`), so a big audience is read in chunks and a
+ * send can go on after the last customer it finished.
  */
-export async function loadAudience(ctx: Ctx, audience: Audience): Promise<Recipient[]> {
+export async function loadAudience(ctx: Ctx, audience: Audience, page?: AudiencePage): Promise<Recipient[]> {
+  let query = audienceQuery(ctx, audience).select([
+    'c.id',
+    'c.email',
+    'c.phone',
+    'c.locale',
+    'p.doc_json as docJson',
+  ]);
+  if (page?.after) query = query.where('c.id', '>', page.after);
+  if (page) query = query.limit(page.limit);
+  return query.orderBy('c.id').execute();
+}
+
+/** How many accounts the audience has (what a send's progress counts towards). */
+export async function countAudience(ctx: Ctx, audience: Audience): Promise<number> {
+  const row = await audienceQuery(ctx, audience)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function audienceQuery(ctx: Ctx, audience: Audience) {
   let query = ctx.db
     .selectFrom('customers as c')
-    .leftJoin('customer_preferences as p', 'p.customer_id', 'c.id')
-    .select(['c.id', 'c.email', 'c.phone', 'c.locale', 'p.doc_json as docJson']);
+    .leftJoin('customer_preferences as p', 'p.customer_id', 'c.id');
   if (audience.kind === 'appliance-owners') {
     const applianceId = audience.applianceId;
     query = query.where((eb) =>
@@ -62,5 +87,5 @@ export async function loadAudience(ctx: Ctx, audience: Audience): Promise<Recipi
       ]),
     );
   }
-  return query.orderBy('c.id').execute();
+  return query;
 }

@@ -4,7 +4,7 @@ import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { formatDate, formatNumber } from '../../web/i18n/format.ts';
 import type { MessageKey } from '../../web/i18n/messages.ts';
 import type { PageCtx } from '../../web/page-context.ts';
-import type { BroadcastCounts } from './decide-broadcast.ts';
+import { type BroadcastCounts, reachOf } from './broadcast-counts.ts';
 
 export type BroadcastForm = {
   audience?: string;
@@ -13,6 +13,8 @@ export type BroadcastForm = {
   subjectEn?: string;
   bodyNl?: string;
   bodyEn?: string;
+  /** Made when the form is shown: a double submit of it finds the draft made the first time. */
+  idempotencyKey?: string;
 };
 
 export type BroadcastListItem = {
@@ -66,6 +68,7 @@ export function BroadcastFormPage({
       ) : null}
       <form method="post" action="/admin/messages">
         <CsrfField ctx={ctx} />
+        <input type="hidden" name="idempotencyKey" value={form.idempotencyKey ?? ''} />
         <fieldset>
           <legend>{t('broadcast.audience')}</legend>
           {AUDIENCES.map(([value, label]) => (
@@ -97,8 +100,9 @@ export function BroadcastFormPage({
           <ul>
             {history.map((b) => (
               <li key={b.id}>
-                {formatDate(b.createdAt, ctx.locale, ctx.timeZone, true)} · {b.subject} · {b.staffName} ·{' '}
-                {b.status}
+                {formatDate(b.createdAt, ctx.locale, ctx.timeZone, true)} ·{' '}
+                <a href={`/admin/messages/${b.id}`}>{b.subject}</a> · {b.staffName} ·{' '}
+                {statusText(ctx, b.status)}
                 {b.counts ? ` · ${t('broadcast.reach', reachParams(b.counts, ctx.locale))}` : ''}
               </li>
             ))}
@@ -110,8 +114,12 @@ export function BroadcastFormPage({
 }
 
 function reachParams(c: BroadcastCounts, locale: Locale) {
-  const held = Object.values(c.held).reduce((n, h) => n + h.count, 0);
-  return { reach: formatNumber(c.now + held, locale), total: formatNumber(c.total, locale) };
+  return { reach: formatNumber(reachOf(c), locale), total: formatNumber(c.total, locale) };
+}
+
+function statusText(ctx: PageCtx, status: string): string {
+  const key = `broadcast.status.${status}` as MessageKey;
+  return ctx.t(key) === key ? status : ctx.t(key);
 }
 
 /** The counts in words: how many it reaches, now and later, and why the others are not reached. */
@@ -150,51 +158,105 @@ export function CountsView({ ctx, counts }: { ctx: PageCtx; counts: BroadcastCou
   );
 }
 
-/** The preview: the message, its reach in words, and the one button that sends it. */
-export function BroadcastPreviewPage({
-  ctx,
-  id,
-  subject,
-  topicNote,
-  counts,
-  sent,
-}: {
-  ctx: PageCtx;
+/** A stored staff message as its page shows it. */
+export type BroadcastView = {
   id: string;
   subject: string;
   topicNote: string;
-  counts: BroadcastCounts;
-  /** After sending: what was recorded, in the same words. */
-  sent?: { counts: BroadcastCounts; created: number };
-}) {
+  /** 'draft' | 'queued' | 'sending' | 'sent' */
+  status: string;
+  preview: BroadcastCounts;
+  /** What was recorded so far (while sending) or in all (sent). */
+  result: BroadcastCounts | null;
+  total: number;
+  decided: number;
+  enqueued: number;
+  /** The send job, while it waits for a retry or after it gave up. */
+  job: { status: string; attempts: number; runAt: string } | null;
+};
+
+/**
+ * A staff message's page. A draft: the message, its reach in words, and the one button that sends it. Once sent
+ * off: the progress of the send job (customers decided and messages created, of the audience), refreshing itself
+ * every few seconds without JavaScript (and a link that does the same), then what was recorded, in the same
+ * words as the preview.
+ */
+export function BroadcastPage({ ctx, b }: { ctx: PageCtx; b: BroadcastView }) {
   const { t, locale } = ctx;
-  const held = (c: BroadcastCounts) => Object.values(c.held).reduce((k, h) => k + h.count, 0);
+  const n = (x: number) => formatNumber(x, locale);
+  const working = b.status === 'queued' || b.status === 'sending';
+  const failed = b.job?.status === 'failed';
   return (
-    <AdminLayout ctx={ctx} title={t('broadcast.title')}>
-      <h1>{subject}</h1>
-      <p>{topicNote}</p>
-      {sent ? (
+    <AdminLayout ctx={ctx} title={t('broadcast.title')} refreshSeconds={working && !failed ? 2 : undefined}>
+      <h1>{b.subject}</h1>
+      <p>{b.topicNote}</p>
+      {b.status === 'draft' ? (
+        <>
+          <CountsView ctx={ctx} counts={b.preview} />
+          <form method="post" action={`/admin/messages/${b.id}/send`}>
+            <CsrfField ctx={ctx} />
+            <button type="submit">{t('broadcast.send', { count: n(reachOf(b.preview)) })}</button>
+          </form>
+        </>
+      ) : null}
+      {working ? (
+        <section aria-labelledby="progress">
+          <h2 id="progress">{t('broadcast.progress.title')}</h2>
+          <p>
+            <strong>{statusText(ctx, b.status)}</strong>
+          </p>
+          <label for="broadcast-progress">{t('broadcast.progress.title')}</label>
+          <progress
+            id="broadcast-progress"
+            class="progress"
+            max={Math.max(b.total, 1)}
+            value={b.decided}
+            aria-describedby="broadcast-progress-text"
+          />
+          <p id="broadcast-progress-text" role="status">
+            {b.status === 'queued'
+              ? t('broadcast.progress.queued')
+              : t('broadcast.progress.sending', {
+                  decided: n(b.decided),
+                  total: n(b.total),
+                  enqueued: n(b.enqueued),
+                })}
+          </p>
+          {failed ? (
+            <>
+              <p class="notice error" role="alert">
+                {t('broadcast.progress.failed')}
+              </p>
+              <form method="post" action={`/admin/messages/${b.id}/send`}>
+                <CsrfField ctx={ctx} />
+                <button type="submit">{t('broadcast.progress.tryAgain')}</button>
+              </form>
+            </>
+          ) : b.job && b.job.status === 'pending' && b.job.attempts > 0 ? (
+            <p class="notice">
+              {t('broadcast.progress.retrying', {
+                when: formatDate(b.job.runAt, locale, ctx.timeZone, true),
+              })}
+            </p>
+          ) : null}
+          <p>{t('broadcast.progress.note')}</p>
+          <p>
+            <a href={`/admin/messages/${b.id}`}>{t('broadcast.progress.refresh')}</a>
+          </p>
+        </section>
+      ) : null}
+      {b.status === 'sent' && b.result ? (
         <>
           <p class="notice" role="status">
             {t('broadcast.sent', {
-              count: formatNumber(sent.created, locale),
-              now: formatNumber(sent.counts.now, locale),
-              held: formatNumber(held(sent.counts), locale),
+              count: n(b.enqueued),
+              now: n(b.result.now),
+              held: n(reachOf(b.result) - b.result.now),
             })}
           </p>
-          <CountsView ctx={ctx} counts={sent.counts} />
+          <CountsView ctx={ctx} counts={b.result} />
         </>
-      ) : (
-        <>
-          <CountsView ctx={ctx} counts={counts} />
-          <form method="post" action={`/admin/messages/${id}/send`}>
-            <CsrfField ctx={ctx} />
-            <button type="submit">
-              {t('broadcast.send', { count: formatNumber(counts.now + held(counts), locale) })}
-            </button>
-          </form>
-        </>
-      )}
+      ) : null}
       <p>
         <a href="/admin/messages">{t('broadcast.title')}</a>
       </p>

@@ -13,9 +13,17 @@ import type { Preferences } from '../../preferences/preferences.ts';
 import { decide } from '../gateway/decide.ts';
 import { loadDecisionInput } from '../gateway/decision-input.ts';
 import type { Audience } from './audience.ts';
+import { countDecisions } from './broadcast-counts.ts';
 import { createBroadcast } from './create-broadcast.ts';
-import { countDecisions, decideBroadcast } from './decide-broadcast.ts';
-import { recordBroadcastMessages, sendBroadcast } from './send-broadcast.ts';
+import { decideBroadcast } from './decide-broadcast.ts';
+import { recordBroadcastChunk } from './record-broadcast-chunk.ts';
+import {
+  BROADCAST_SEND_JOB,
+  broadcastSendJob,
+  requestBroadcastSend,
+  runBroadcast,
+  sendJobKey,
+} from './send-broadcast.ts';
 
 // 22:30 in Amsterdam on a Monday evening in winter (UTC+1)
 const NOW = '2026-11-30T21:30:00Z';
@@ -184,10 +192,28 @@ describe('staff messages', () => {
       held: { 'quiet-hours': { count: 1, from: '2026-12-01T07:00:00.000Z' } },
       excluded: { 'no-consent': 4, digest: 1, suppressed: 2 },
     });
-    const sent = await sendBroadcast(t.ctx, created.id);
-    assert.ok(sent.ok);
-    assert.deepEqual(sent.counts, created.counts, 'what is sent is what the preview said');
-    assert.equal(sent.created, 9);
+    // sending is a job: queued by the staff member's click, run by a worker
+    assert.deepEqual(await requestBroadcastSend(t.ctx, created.id), { ok: true, queued: true });
+    const ran = await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
+    assert.deepEqual(
+      ran.map((o) => [o.kind, o.outcome]),
+      [[BROADCAST_SEND_JOB, 'done']],
+    );
+    const stored = await t.db
+      .selectFrom('broadcasts')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(stored.status, 'sent');
+    assert.deepEqual(
+      JSON.parse(stored.result_json!),
+      created.counts,
+      'what is sent is what the preview said',
+    );
+    assert.deepEqual(
+      [stored.total_count, stored.decided_count, stored.enqueued_count, stored.progress_cursor],
+      [9, 9, 9, null],
+    );
 
     // recorded as the gateway records one message: the message, its queued decision, its delivery job
     const messages = await t.db
@@ -258,11 +284,187 @@ describe('staff messages', () => {
     );
     assert.match(out[0]!.text_body, /It fits your appliance\./);
 
-    // sending twice is refused; recording again adds nothing (the keys exist)
-    assert.deepEqual(await sendBroadcast(t.ctx, created.id), { ok: false, reason: 'already-sent' });
+    // the text is stored once, on the broadcast: each message refers to it
+    const data = await t.db
+      .selectFrom('gateway_messages')
+      .select('data_json')
+      .where('id', '=', byCustomer.get(ids.open!)!.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(data.data_json), { broadcastId: created.id });
+
+    // sending again queues nothing, running the job again writes nothing, and recording again adds nothing
+    assert.deepEqual(await requestBroadcastSend(t.ctx, created.id), { ok: true, queued: false });
+    const rerun = await runBroadcast(t.ctx, created.id);
+    assert.deepEqual(rerun, { ok: true, counts: created.counts, created: 9 });
     const again = await decideBroadcast(t.ctx, { kind: 'offers' }, t.clock.now().epochMilliseconds);
-    const data = { ...DRAFT, broadcastId: created.id };
-    assert.equal(await recordBroadcastMessages(t.ctx, created.id, data, again), 0);
+    const facts = {
+      broadcastId: created.id,
+      topic: 'offers',
+      urgency: 'low',
+      deadline: again.deadline,
+      at: NOW,
+      subjects: { nl: DRAFT.subjectNl, en: DRAFT.subjectEn },
+    };
+    assert.equal(await recordBroadcastChunk(t.ctx, facts, again.recipients, again), 0);
+    assert.equal(await countRows('gateway_messages', created.id), 9);
+  });
+
+  /** Messages of one broadcast, or their decisions, or their delivery jobs. */
+  async function countRows(
+    table: 'gateway_messages' | 'message_decisions' | 'jobs',
+    broadcastId: string,
+  ): Promise<number> {
+    const messages = await t.db
+      .selectFrom('gateway_messages')
+      .select('id')
+      .where('idempotency_key', 'like', `broadcast:${broadcastId}:%`)
+      .execute();
+    if (table === 'gateway_messages' || messages.length === 0) return messages.length;
+    const ids = messages.map((m) => m.id);
+    if (table === 'message_decisions')
+      return (
+        await t.db.selectFrom('message_decisions').select('id').where('message_id', 'in', ids).execute()
+      ).length;
+    const payloads = ids.map((id) => JSON.stringify({ messageId: id }));
+    return (
+      await t.db
+        .selectFrom('jobs')
+        .select('id')
+        .where('kind', '=', 'gateway-deliver')
+        .where('payload_json', 'in', payloads)
+        .execute()
+    ).length;
+  }
+
+  it('a send that breaks off goes on where it stopped when the job is retried, without a second copy', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Second offer' },
+      staff,
+    );
+    assert.ok(created.ok);
+    await requestBroadcastSend(t.ctx, created.id);
+    // the worker dies while writing the second chunk of three customers: that chunk's transaction is undone
+    let progressWrites = 0;
+    const crashing = t.db.withPlugin({
+      transformQuery: (args) => {
+        const node = args.node;
+        if (node.kind === 'UpdateQueryNode' && JSON.stringify(node.table).includes('broadcasts')) {
+          if (JSON.stringify(node).includes('progress_cursor') && ++progressWrites === 2)
+            throw new Error('worker died');
+        }
+        return node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const kinds = (db: typeof t.db) => ({
+      [BROADCAST_SEND_JOB]: {
+        ...broadcastSendJob,
+        run: async (_: unknown, job: { payload: unknown }) => {
+          await runBroadcast({ ...t.ctx, db }, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 3,
+          });
+        },
+      },
+    });
+    const first = await runJobsUntilIdle(t.ctx, kinds(crashing));
+    assert.deepEqual(
+      first.map((o) => [o.outcome, o.error]),
+      [['retry', 'worker died']],
+    );
+    assert.equal(await countRows('gateway_messages', created.id), 3, 'the first chunk is kept');
+
+    // the page shows how far it got, and that it goes on by itself; it refreshes itself, and has a link that does
+    await createStaff(t.db, { email: 'jan@toonbank.test', name: 'Jan' });
+    const browser = await signedIn(t.app, 'jan@toonbank.test');
+    const page = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /3 of 9 customers decided, 3 messages created\./);
+    assert.match(page.body, /<progress[^>]*max="9"[^>]*value="3"/);
+    assert.match(page.body, /Sending was interrupted; it goes on by itself where it stopped/);
+    assert.match(page.body, /<meta http-equiv="refresh" content="2"/);
+    assert.match(page.body, new RegExp(`<a href="/admin/messages/${created.id}">Refresh progress</a>`));
+    const nl = await browser.get(`/admin/messages/${created.id}?lang=nl`);
+    assert.match(nl.body, /3 van 9 klanten beslist, 3 berichten aangemaakt\./);
+
+    // the retry, after its back-off: the other six, once each
+    t.clock.set('2026-11-30T21:31:00Z');
+    const second = await runJobsUntilIdle(t.ctx, kinds(t.db));
+    t.clock.set(NOW);
+    assert.deepEqual(
+      second.map((o) => [o.outcome, o.attempt]),
+      [['done', 2]],
+    );
+    assert.equal(await countRows('gateway_messages', created.id), 9);
+    assert.equal(await countRows('message_decisions', created.id), 9);
+    const stored = await t.db
+      .selectFrom('broadcasts')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    const counts = JSON.parse(stored.result_json!);
+    assert.deepEqual(counts, created.counts, 'the preview counts are what was sent, across the break');
+    assert.equal(await countRows('jobs', created.id), counts.now + (counts.held['quiet-hours']?.count ?? 0));
+    assert.deepEqual([stored.status, stored.decided_count, stored.enqueued_count], ['sent', 9, 9]);
+  });
+
+  it('a send whose job gave up can be tried again from its page, and goes on where it stopped', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Third offer' },
+      staff,
+    );
+    assert.ok(created.ok);
+    await requestBroadcastSend(t.ctx, created.id);
+    let writes = 0;
+    const crashing = t.db.withPlugin({
+      transformQuery: (args) => {
+        const text = JSON.stringify(args.node);
+        if (args.node.kind === 'UpdateQueryNode' && text.includes('progress_cursor') && ++writes === 2)
+          throw new Error('disk full');
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const once = (db: typeof t.db) => ({
+      [BROADCAST_SEND_JOB]: {
+        ...broadcastSendJob,
+        maxAttempts: 1,
+        run: async (_: unknown, job: { payload: unknown }) => {
+          await runBroadcast({ ...t.ctx, db }, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 3,
+          });
+        },
+      },
+    });
+    assert.deepEqual(
+      (await runJobsUntilIdle(t.ctx, once(crashing))).map((o) => o.outcome),
+      ['failed'],
+    );
+    await createStaff(t.db, { email: 'eva@toonbank.test', name: 'Eva' });
+    const browser = await signedIn(t.app, 'eva@toonbank.test');
+    const page = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.match(page.body, /Sending stopped after repeated errors/);
+    assert.doesNotMatch(page.body, /http-equiv="refresh"/, 'nothing to wait for');
+    assert.match(page.body, /Try again/);
+    const again = await browser.post(`/admin/messages/${created.id}/send?lang=en`, {});
+    assert.equal(again.statusCode, 303);
+    const job = await t.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('idempotency_key', '=', sendJobKey(created.id))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(job, { status: 'pending', attempts: 0 });
+    assert.deepEqual(
+      (await runJobsUntilIdle(t.ctx, once(t.db))).map((o) => o.outcome),
+      ['done'],
+    );
+    assert.equal(await countRows('gateway_messages', created.id), 9);
+    assert.equal(await countRows('message_decisions', created.id), 9);
+    const done = await browser.get(`/admin/messages/${created.id}?lang=nl`);
+    assert.match(done.body, /Verstuurd: 9 berichten aangemaakt/);
   });
 
   it('reaches the owners of an appliance and their household; a recall reaches them whatever their topics', async () => {
@@ -275,6 +477,50 @@ describe('staff messages', () => {
       (await decideBroadcast(t.ctx, { ...owners, recall: true }, t.clock.now().epochMilliseconds)).decisions,
     );
     assert.deepEqual(recall, { total: 2, now: 2, held: {}, excluded: {} });
+
+    // a recall goes by the channel each owner prefers and can be reached on, as one message would
+    await setPrefs(t, ids.member!, (p) => ({
+      ...p,
+      channels: { order: ['push', 'email', 'sms', 'post'], enabled: { ...p.channels.enabled, push: true } },
+    }));
+    await t.db
+      .insertInto('push_subscriptions')
+      .values({
+        id: newId(),
+        customer_id: ids.member!,
+        endpoint: 'https://push.example.test/member',
+        p256dh: 'key',
+        auth: 'auth',
+        user_agent: 'test',
+        created_at: NOW,
+        last_sent_at: null,
+      })
+      .execute();
+    const decided = await decideBroadcast(
+      t.ctx,
+      { ...owners, recall: true },
+      t.clock.now().epochMilliseconds,
+    );
+    for (let i = 0; i < decided.recipients.length; i++) {
+      const r = decided.recipients[i]!;
+      const facts = {
+        customerId: r.id,
+        to: r.email,
+        topic: 'transactional' as const,
+        urgency: 'normal' as const,
+        deadline: decided.deadline,
+        onRequest: false,
+      };
+      assert.deepEqual(
+        decided.decisions[i],
+        decide(await loadDecisionInput(t.ctx, facts, decided.now)),
+        r.email,
+      );
+    }
+    assert.deepEqual(decided.decisions.map((d) => (d.action === 'send' ? d.channel : d.action)).sort(), [
+      'email',
+      'push',
+    ]);
   });
 
   it('the admin shows the reach in words before sending, then what was sent', async () => {
@@ -292,8 +538,25 @@ describe('staff messages', () => {
     });
     assert.equal(unknown.statusCode, 422);
     assert.match(unknown.body, /do not know this appliance/);
-    const created = await browser.post('/admin/messages', { audience: 'offers', ...DRAFT });
+    // the form carries a key: the same form sent twice makes one draft
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)?.[1];
+    assert.ok(key);
+    const created = await browser.post('/admin/messages', {
+      audience: 'offers',
+      ...DRAFT,
+      idempotencyKey: key,
+    });
     assert.equal(created.statusCode, 303);
+    const repeated = await browser.post('/admin/messages', {
+      audience: 'offers',
+      ...DRAFT,
+      idempotencyKey: key,
+    });
+    assert.equal(
+      repeated.headers.location,
+      created.headers.location,
+      'a double submit finds the first draft',
+    );
     const preview = await browser.get(`${created.headers.location}?lang=en`);
     assert.equal(preview.statusCode, 200);
     assert.match(preview.body, /2 of 9 customers will get this message/);
@@ -302,9 +565,29 @@ describe('staff messages', () => {
     assert.match(preview.body, /4 do not want this topic/);
     assert.match(preview.body, /1 reached their limit for this period/);
     assert.match(preview.body, /2 addresses are suppressed/);
+    // sending answers at once with the progress page; a double submit changes nothing
     const sent = await browser.post(`${created.headers.location}/send?lang=en`, {});
-    assert.equal(sent.statusCode, 200, sent.body);
-    assert.match(sent.body, /Sent: 9 messages created \(1 at once, 1 later\)/);
+    assert.equal(sent.statusCode, 303, sent.body);
+    assert.equal(sent.headers.location, created.headers.location);
+    const twice = await browser.post(`${created.headers.location}/send?lang=en`, {});
+    assert.equal(twice.headers.location, created.headers.location);
+    const id = String(created.headers.location).split('/').at(-1)!;
+    const jobs = await t.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('idempotency_key', '=', sendJobKey(id))
+      .execute();
+    assert.deepEqual(jobs, [{ status: 'pending' }], 'one send job');
+    const waiting = await browser.get(`${created.headers.location}?lang=en`);
+    assert.match(waiting.body, /Sending starts in a moment/);
+    assert.match(waiting.body, /Refresh progress/);
+    await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
+    const done = await browser.get(`${created.headers.location}?lang=en`);
+    assert.match(done.body, /Sent: 9 messages created \(1 at once, 1 later\)/);
+    assert.doesNotMatch(done.body, /http-equiv="refresh"/);
+    assert.equal(await countRows('gateway_messages', id), 9);
+    const nl = await browser.get(`${created.headers.location}?lang=nl`);
+    assert.match(nl.body, /Verstuurd: 9 berichten aangemaakt \(1 direct, 1 later\)/);
     const byModel = await browser.post('/admin/messages', {
       audience: 'recall',
       appliance: 'tm-100/01',

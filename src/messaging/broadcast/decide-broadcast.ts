@@ -5,8 +5,236 @@ import { defaultPreferences, type Preferences, type Topic } from '../../preferen
 import type { Decision, Suppression, Urgency } from '../gateway/contract.ts';
 import { decide } from '../gateway/decide.ts';
 import { reachOfMany } from '../gateway/decision-input.ts';
-import { compileProfile, MONTH_MS } from '../gateway/profile.ts';
+import {
+  applyEvidence,
+  compileProfile,
+  type GatewayProfile,
+  MONTH_MS,
+  type Reach,
+  type TopicEvidence,
+} from '../gateway/profile.ts';
 import { type Audience, audienceTopic, loadAudience, type Recipient } from './audience.ts';
+import { type BroadcastCounts, countDecisions } from './broadcast-counts.ts';
+
+/** How long a staff message stays worth sending: held beyond this, it is dropped (deadline-passed). */
+export const BROADCAST_VALID_DAYS = 14;
+
+/** Recipients read, decided (and, when sending, written) together. */
+export const BROADCAST_CHUNK = 20_000;
+
+/**
+ * What stays the same for every recipient of one staff message: the message facts, the instant it is decided
+ * for, the suppression list, and the profiles compiled so far (one per distinct preference document).
+ */
+export type BroadcastPlan = {
+  topic: Topic;
+  urgency: Urgency;
+  /** Epoch ms the decisions are made for. */
+  now: number;
+  deadline: string;
+  deadlineMs: number;
+  suppression: Map<string, Exclude<Suppression, null>>;
+  anyErased: boolean;
+  /** The defaults' profile, for everyone without consent evidence (see `decideChunk`). */
+  noConsent: GatewayProfile;
+  defaults: Map<Locale, Preferences>;
+  /** Stored document → its compiled profile and language; the consent and reach are set per customer. */
+  profiles: Map<string, { profile: GatewayProfile; locale: Locale | null }>;
+};
+
+/** Facts about one chunk's customers, read in a few range queries. */
+export type ChunkFacts = {
+  evidence: Map<string, TopicEvidence & { id: string }>;
+  recent: Map<string, number[]>;
+  reach: Map<string, Reach>;
+};
+
+/** The profiles cache is dropped when it grows past this many documents (a million distinct ones would not fit). */
+const MAX_PROFILES = 50_000;
+
+/** Reads what every chunk of one staff message shares; `now` is the instant it is decided for. */
+export async function planBroadcast(ctx: Ctx, audience: Audience, now: number): Promise<BroadcastPlan> {
+  const { topic, urgency } = audienceTopic(audience);
+  const deadline = new Date(now + BROADCAST_VALID_DAYS * 86_400_000).toISOString();
+  // the suppression list holds keyed hashes: hash the audience's addresses only when the list is not empty
+  const rows = await ctx.db.selectFrom('suppressed_addresses').select(['address_hash', 'reason']).execute();
+  const plan: BroadcastPlan = {
+    topic,
+    urgency,
+    now,
+    deadline,
+    deadlineMs: Date.parse(deadline),
+    suppression: new Map(rows.map((r) => [r.address_hash, r.reason as Exclude<Suppression, null>])),
+    anyErased: rows.some((r) => r.reason === 'erased'),
+    noConsent: compileProfile(
+      defaultPreferences(ctx.config.defaultLocale, ctx.config.shopTimezone),
+      {},
+      { push: false, sms: false },
+    ),
+    defaults: new Map(),
+    profiles: new Map(),
+  };
+  return plan;
+}
+
+/**
+ * The facts `loadDecisionInput` reads for one message, for a chunk of recipients (in id order) at once, by id
+ * range: the consent evidence for the topic valid now (the latest ledger row at or before now), the
+ * non-transactional sends (or claims for sending) of the last 30 days, ascending, and the channels each
+ * reachable customer can be reached on.
+ */
+export async function loadChunkFacts(
+  ctx: Ctx,
+  plan: BroadcastPlan,
+  recipients: readonly Recipient[],
+): Promise<ChunkFacts> {
+  const facts: ChunkFacts = { evidence: new Map(), recent: new Map(), reach: new Map() };
+  if (recipients.length === 0) return facts;
+  // transactional: no consent needed and no limit to count, but the channels still matter
+  if (plan.topic !== 'transactional') await loadConsentAndSends(ctx, plan, recipients, facts);
+  facts.reach = await reachOfMany(
+    ctx,
+    recipients.filter((r) => reachable(plan, facts, r)),
+  );
+  return facts;
+}
+
+async function loadConsentAndSends(
+  ctx: Ctx,
+  plan: BroadcastPlan,
+  recipients: readonly Recipient[],
+  facts: ChunkFacts,
+): Promise<void> {
+  const first = recipients[0]!.id;
+  const last = recipients[recipients.length - 1]!.id;
+  const nowIso = new Date(plan.now).toISOString();
+  const rows = await ctx.db
+    .selectFrom('consent_ledger')
+    .select(['customer_id', 'new_value', 'at', 'id'])
+    .where('customer_id', '>=', first)
+    .where('customer_id', '<=', last)
+    .where('subject', '=', `topics.${plan.topic}`)
+    .where('at', '<=', nowIso)
+    .execute();
+  for (const r of rows) {
+    const best = facts.evidence.get(r.customer_id);
+    if (best && (best.at! > r.at || (best.at === r.at && best.id > r.id))) continue;
+    const value = r.new_value === null ? null : (JSON.parse(r.new_value) as unknown);
+    facts.evidence.set(r.customer_id, {
+      state: value === 'on' || value === 'soft-opt-in' ? value : 'off',
+      at: r.at,
+      id: r.id,
+    });
+  }
+  const sent = await ctx.db
+    .selectFrom('gateway_messages')
+    .select(['customer_id', 'sent_at'])
+    .where('customer_id', '>=', first)
+    .where('customer_id', '<=', last)
+    .where('sent_at', '>', new Date(plan.now - MONTH_MS).toISOString())
+    .where('status', 'in', ['sent', 'sending'])
+    .where('topic', '!=', 'transactional')
+    .orderBy('customer_id')
+    .orderBy('sent_at')
+    .execute();
+  for (const s of sent) {
+    const list = facts.recent.get(s.customer_id!);
+    if (list) list.push(Date.parse(s.sent_at!));
+    else facts.recent.set(s.customer_id!, [Date.parse(s.sent_at!)]);
+  }
+}
+
+/** Whether the customer can get the message at all: a transactional topic, or consent evidence that is not off. */
+function reachable(plan: BroadcastPlan, facts: ChunkFacts, r: Recipient): boolean {
+  if (plan.topic === 'transactional') return true;
+  const e = facts.evidence.get(r.id);
+  return e !== undefined && e.state !== 'off';
+}
+
+const NO_REACH: Reach = { push: false, sms: false };
+const NONE: number[] = [];
+
+/**
+ * Decides a chunk of recipients with the gateway's own pure `decide`, from the same facts `requestMessage`
+ * reads for one message (the preferences document or the defaults, the consent evidence, the reach, the
+ * suppression and the recent sends). Also returns the language each recipient gets it in.
+ *
+ * Shortcuts that cannot change a decision, given the order in which `decide` applies its rules (the test
+ * "decides every recipient exactly as the gateway decides one message" holds them to it): without consent
+ * evidence for a non-transactional topic the answer is 'no-consent' whatever the rest of the document says
+ * (only an erased address, checked first, says 'suppressed' instead), so those customers share one profile
+ * compiled from the defaults; a bounced or complained address matters only once consent is there, so addresses
+ * are hashed only when the list holds erased ones or the customer could be reached; and customers with the same
+ * stored document share one compiled profile, its consent and reach set for each just before deciding.
+ */
+export function decideChunk(
+  ctx: Ctx,
+  plan: BroadcastPlan,
+  recipients: readonly Recipient[],
+  facts: ChunkFacts,
+): { decisions: Decision[]; locales: Locale[] } {
+  const { topic, urgency, now, suppression } = plan;
+  const decisions: Decision[] = new Array(recipients.length);
+  const locales: Locale[] = new Array(recipients.length);
+  for (let i = 0; i < recipients.length; i++) {
+    const r = recipients[i]!;
+    const fallback: Locale = r.locale === 'nl' || r.locale === 'en' ? r.locale : ctx.config.defaultLocale;
+    const canReach = reachable(plan, facts, r);
+    let profile = plan.noConsent;
+    if (canReach) {
+      const compiled = profileOf(ctx, plan, r.docJson, fallback);
+      profile = compiled.profile;
+      applyEvidence(profile, topic, facts.evidence.get(r.id), facts.reach.get(r.id) ?? NO_REACH);
+      locales[i] = compiled.locale ?? fallback;
+    } else if (r.docJson === null) {
+      locales[i] = fallback;
+    } else {
+      locales[i] = docLocale(r.docJson) ?? fallback;
+    }
+    const hash = suppression.size > 0 && (canReach || plan.anyErased);
+    decisions[i] = decide({
+      profile,
+      topic,
+      urgency,
+      deadline: plan.deadlineMs,
+      recent: facts.recent.get(r.id) ?? NONE,
+      suppressed: hash ? (suppression.get(addressHash(ctx.config.sessionSecret, r.email)) ?? null) : null,
+      now,
+    });
+  }
+  return { decisions, locales };
+}
+
+/** The compiled profile of a stored document (or of the defaults in `fallback`), compiled once per document. */
+function profileOf(
+  ctx: Ctx,
+  plan: BroadcastPlan,
+  docJson: string | null,
+  fallback: Locale,
+): { profile: GatewayProfile; locale: Locale | null } {
+  const key = docJson ?? `default:${fallback}`;
+  let compiled = plan.profiles.get(key);
+  if (!compiled) {
+    let prefs: Preferences;
+    if (docJson === null) {
+      prefs = plan.defaults.get(fallback) ?? defaultPreferences(fallback, ctx.config.shopTimezone);
+      plan.defaults.set(fallback, prefs);
+    } else prefs = JSON.parse(docJson) as Preferences;
+    if (plan.profiles.size >= MAX_PROFILES) plan.profiles.clear();
+    compiled = {
+      profile: compileProfile(prefs, {}, NO_REACH),
+      locale: prefs.locale === 'nl' || prefs.locale === 'en' ? prefs.locale : null,
+    };
+    plan.profiles.set(key, compiled);
+  }
+  return compiled;
+}
+
+/** The language of a stored preference document, read without parsing all of it. */
+function docLocale(docJson: string): Locale | null {
+  const m = /"locale":"(nl|en)"/.exec(docJson);
+  return m ? (m[1] as Locale) : null;
+}
 
 /** Every recipient's decision, in audience order, and the message facts they were decided for. */
 export type BroadcastDecisions = {
@@ -21,167 +249,48 @@ export type BroadcastDecisions = {
   locales: Locale[];
 };
 
-/** How long a staff message stays worth sending: held beyond this, it is dropped (deadline-passed). */
-export const BROADCAST_VALID_DAYS = 14;
-
 /**
- * Decides a staff message for a whole audience at once, with the gateway's own pure `decide` and the same facts
- * `requestMessage` loads for one message (`loadDecisionInput`): the preferences document (or the defaults), the
- * consent evidence for the topic valid now (the latest ledger row at or before now), the reachable channels,
- * the address's suppression and the non-transactional sends of the last 30 days — but read in a handful of
- * set-based queries instead of five per customer, so a million recipients take seconds. Writes nothing: the
- * preview shows this, and `sendBroadcast` records exactly these decisions.
+ * Decides a staff message for a whole audience, chunk by chunk, and calls `each` with every chunk's recipients
+ * and decisions. Writes nothing.
  */
+export async function forEachDecidedChunk(
+  ctx: Ctx,
+  audience: Audience,
+  now: number,
+  each: (recipients: Recipient[], decided: { decisions: Decision[]; locales: Locale[] }) => void,
+): Promise<BroadcastPlan> {
+  const plan = await planBroadcast(ctx, audience, now);
+  let after: string | null = null;
+  for (;;) {
+    const recipients = await loadAudience(ctx, audience, { after, limit: BROADCAST_CHUNK });
+    if (recipients.length === 0) return plan;
+    each(recipients, decideChunk(ctx, plan, recipients, await loadChunkFacts(ctx, plan, recipients)));
+    after = recipients[recipients.length - 1]!.id;
+  }
+}
+
+/** The preview: how a staff message sent now would be decided, counted the way the admin explains it. */
+export async function previewBroadcast(ctx: Ctx, audience: Audience, now: number): Promise<BroadcastCounts> {
+  const counts = countDecisions([]);
+  await forEachDecidedChunk(ctx, audience, now, (_, d) => countDecisions(d.decisions, counts));
+  return counts;
+}
+
+/** Every recipient's decision at once (tests; a big audience is better read in chunks). */
 export async function decideBroadcast(
   ctx: Ctx,
   audience: Audience,
   now: number,
 ): Promise<BroadcastDecisions> {
-  const { topic, urgency } = audienceTopic(audience);
-  const nowIso = new Date(now).toISOString();
-  const deadline = new Date(now + BROADCAST_VALID_DAYS * 86_400_000).toISOString();
-  const deadlineMs = Date.parse(deadline);
-  const recipients = await loadAudience(ctx, audience);
-
-  // consent evidence for the topic: the latest row at or before now, per customer (consentAt's rule)
-  const evidence = new Map<string, { state: 'on' | 'off' | 'soft-opt-in'; at: string; id: string }>();
-  if (topic !== 'transactional') {
-    const rows = await ctx.db
-      .selectFrom('consent_ledger')
-      .select(['customer_id', 'new_value', 'at', 'id'])
-      .where('subject', '=', `topics.${topic}`)
-      .where('at', '<=', nowIso)
-      .execute();
-    for (const r of rows) {
-      const best = evidence.get(r.customer_id);
-      if (best && (best.at > r.at || (best.at === r.at && best.id > r.id))) continue;
-      const value = r.new_value === null ? null : (JSON.parse(r.new_value) as unknown);
-      evidence.set(r.customer_id, {
-        state: value === 'on' || value === 'soft-opt-in' ? value : 'off',
-        at: r.at,
-        id: r.id,
-      });
-    }
-  }
-
-  // the non-transactional sends of the last 30 days, ascending per customer (what the limit counts)
-  const recent = new Map<string, number[]>();
-  if (topic !== 'transactional') {
-    const sent = await ctx.db
-      .selectFrom('gateway_messages')
-      .select(['customer_id', 'sent_at'])
-      .where('status', '=', 'sent')
-      .where('topic', '!=', 'transactional')
-      .where('sent_at', '>', new Date(now - MONTH_MS).toISOString())
-      .orderBy('sent_at')
-      .execute();
-    for (const s of sent) {
-      if (!s.customer_id || !s.sent_at) continue;
-      const list = recent.get(s.customer_id);
-      if (list) list.push(Date.parse(s.sent_at));
-      else recent.set(s.customer_id, [Date.parse(s.sent_at)]);
-    }
-  }
-
-  // the suppression list holds keyed hashes: hash the audience's addresses only when the list is not empty
-  const suppressedRows = await ctx.db
-    .selectFrom('suppressed_addresses')
-    .select(['address_hash', 'reason'])
-    .execute();
-  const suppression = new Map(
-    suppressedRows.map((r) => [r.address_hash, r.reason as Exclude<Suppression, null>]),
-  );
-
-  // Shortcuts that cannot change a decision, given the order in which `decide` applies its rules (the test
-  // "decides every recipient exactly as the gateway decides one message" holds them to it): without consent
-  // evidence for a non-transactional topic the answer is 'no-consent' whatever the rest of the document says
-  // (only an erased address, checked first, says 'suppressed' instead), so those customers share one profile
-  // compiled from the defaults; and a bounced or complained address matters only once consent is there, so
-  // addresses are hashed only when the list holds erased ones or the customer could be reached.
-  const anyErased = suppressedRows.some((r) => r.reason === 'erased');
-  const defaults = new Map<string, Preferences>();
-  const defaultsFor = (locale: Locale): Preferences => {
-    let d = defaults.get(locale);
-    if (!d) {
-      d = defaultPreferences(locale, ctx.config.shopTimezone);
-      defaults.set(locale, d);
-    }
-    return d;
+  const all: Pick<BroadcastDecisions, 'recipients' | 'decisions' | 'locales'> = {
+    recipients: [],
+    decisions: [],
+    locales: [],
   };
-  const noConsent = compileProfile(defaultsFor(ctx.config.defaultLocale), {}, { push: false, sms: false });
-  const decisions: Decision[] = new Array(recipients.length);
-  const locales: Locale[] = new Array(recipients.length);
-  const none: number[] = [];
-  const reachableOf = (r: Recipient) => {
-    if (topic === 'transactional') return true;
-    const e = evidence.get(r.id);
-    return e !== undefined && e.state !== 'off';
-  };
-  // the channels each reachable customer can be reached on (web push, SMS), asked in batches
-  const reach = await reachOfMany(ctx, recipients.filter(reachableOf));
-  for (let i = 0; i < recipients.length; i++) {
-    const r = recipients[i]!;
-    const fallback: Locale = r.locale === 'nl' || r.locale === 'en' ? r.locale : ctx.config.defaultLocale;
-    const e = topic === 'transactional' ? undefined : evidence.get(r.id);
-    const reachable = reachableOf(r);
-    let profile = noConsent;
-    if (reachable || r.docJson === null) {
-      const prefs = r.docJson === null ? defaultsFor(fallback) : (JSON.parse(r.docJson) as Preferences);
-      locales[i] = prefs.locale === 'nl' || prefs.locale === 'en' ? prefs.locale : fallback;
-      if (reachable)
-        profile = compileProfile(
-          prefs,
-          e ? { [topic]: { state: e.state, at: e.at } } : {},
-          reach.get(r.id) ?? { push: false, sms: false },
-        );
-    } else {
-      locales[i] = docLocale(r.docJson) ?? fallback;
-    }
-    const hash = suppression.size > 0 && (reachable || anyErased);
-    decisions[i] = decide({
-      profile,
-      topic,
-      urgency,
-      deadline: deadlineMs,
-      recent: recent.get(r.id) ?? none,
-      suppressed: hash ? (suppression.get(addressHash(ctx.config.sessionSecret, r.email)) ?? null) : null,
-      now,
-    });
-  }
-  return { topic, urgency, now, deadline, recipients, decisions, locales };
-}
-
-/** The language of a stored preference document, read without parsing all of it. */
-function docLocale(docJson: string): Locale | null {
-  const m = /"locale":"(nl|en)"/.exec(docJson);
-  return m ? (m[1] as Locale) : null;
-}
-
-/** What the preview shows and what sending reports: the same shape, so they can be compared. */
-export type BroadcastCounts = {
-  total: number;
-  /** Sent at once. */
-  now: number;
-  /** Held for quiet hours or days (they get it later), by reason, with the earliest moment they get it. */
-  held: Record<string, { count: number; from: string }>;
-  /** Not reached now, by reason: dropped, or (over their limit) put in their digest. */
-  excluded: Record<string, number>;
-};
-
-/** Counts decisions the way the staff preview explains them. */
-export function countDecisions(decisions: readonly Decision[]): BroadcastCounts {
-  const counts: BroadcastCounts = { total: decisions.length, now: 0, held: {}, excluded: {} };
-  for (const d of decisions) {
-    if (d.action === 'send') counts.now++;
-    else if (d.action === 'hold') {
-      const h = counts.held[d.reason];
-      if (!h) counts.held[d.reason] = { count: 1, from: d.until };
-      else {
-        h.count++;
-        if (d.until < h.from) h.from = d.until;
-      }
-    } else if (d.action === 'digest') counts.excluded.digest = (counts.excluded.digest ?? 0) + 1;
-    else counts.excluded[d.reason] = (counts.excluded[d.reason] ?? 0) + 1;
-  }
-  return counts;
+  const plan = await forEachDecidedChunk(ctx, audience, now, (recipients, d) => {
+    all.recipients.push(...recipients);
+    all.decisions.push(...d.decisions);
+    all.locales.push(...d.locales);
+  });
+  return { topic: plan.topic, urgency: plan.urgency, now, deadline: plan.deadline, ...all };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { normaliseModel } from '../../appliances/normalise-model.ts';
 import { AppError } from '../../errors.ts';
@@ -5,27 +6,42 @@ import { staffOf } from '../../staff/guard.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import type { Audience } from './audience.ts';
+import type { BroadcastCounts } from './broadcast-counts.ts';
 import {
   type BroadcastForm,
   BroadcastFormPage,
   type BroadcastListItem,
-  BroadcastPreviewPage,
+  BroadcastPage,
 } from './broadcast-pages.tsx';
 import { createBroadcast } from './create-broadcast.ts';
-import type { BroadcastCounts } from './decide-broadcast.ts';
-import { sendBroadcast } from './send-broadcast.ts';
+import { requestBroadcastSend, sendJobKey } from './send-broadcast.ts';
 
-const FIELDS = ['audience', 'appliance', 'subjectNl', 'subjectEn', 'bodyNl', 'bodyEn'] as const;
+const FIELDS = [
+  'audience',
+  'appliance',
+  'subjectNl',
+  'subjectEn',
+  'bodyNl',
+  'bodyEn',
+  'idempotencyKey',
+] as const;
 
-/** Staff messages: /admin/messages (write, preview the reach, send). The admin guard requires a staff login. */
+/**
+ * Staff messages: /admin/messages (write, preview the reach, send). Sending enqueues the send job and redirects
+ * to the message's page, which shows the job's progress. The admin guard requires a staff login.
+ */
 export function registerBroadcastAdmin(app: FastifyInstance): void {
-  app.get('/admin/messages', async (request, reply) => formPage(request, reply, {}));
+  app.get('/admin/messages', async (request, reply) =>
+    formPage(request, reply, { idempotencyKey: randomUUID() }),
+  );
 
   app.post('/admin/messages', async (request, reply) => {
     const staff = staffOf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form: BroadcastForm = {};
     for (const f of FIELDS) if (typeof body[f] === 'string') form[f] = (body[f] as string).slice(0, 5000);
+    // a form without a key (an old page, a script) still works, as one submission
+    form.idempotencyKey = form.idempotencyKey?.slice(0, 100) || randomUUID();
     const t = request.t;
     const kind = form.audience ?? 'offers';
     if (kind !== 'offers' && kind !== 'appliance-owners' && kind !== 'recall')
@@ -44,6 +60,7 @@ export function registerBroadcastAdmin(app: FastifyInstance): void {
         subjectEn: form.subjectEn ?? '',
         bodyNl: form.bodyNl ?? '',
         bodyEn: form.bodyEn ?? '',
+        idempotencyKey: `${staff.id}:${form.idempotencyKey}`,
       },
       { id: staff.id, name: staff.name },
     );
@@ -60,41 +77,41 @@ export function registerBroadcastAdmin(app: FastifyInstance): void {
 
   app.get('/admin/messages/:id', async (request, reply) => {
     const b = await broadcastOf(request);
-    const counts = JSON.parse(b.preview_json ?? 'null') as BroadcastCounts;
-    const result = b.result_json ? (JSON.parse(b.result_json) as BroadcastCounts) : null;
+    const job =
+      b.status === 'queued' || b.status === 'sending'
+        ? await request.ctx.db
+            .selectFrom('jobs')
+            .select(['status', 'attempts', 'run_at'])
+            .where('idempotency_key', '=', sendJobKey(b.id))
+            .executeTakeFirst()
+        : undefined;
     return sendPage(
       reply,
-      <BroadcastPreviewPage
+      <BroadcastPage
         ctx={pageCtx(request, app.config)}
-        id={b.id}
-        subject={request.locale === 'nl' ? b.subject_nl : b.subject_en}
-        topicNote={topicNote(request, b.audience)}
-        counts={counts}
-        sent={result ? { counts: result, created: result.total } : undefined}
+        b={{
+          id: b.id,
+          subject: request.locale === 'nl' ? b.subject_nl : b.subject_en,
+          topicNote: topicNote(request, b.audience),
+          status: b.status,
+          preview: JSON.parse(b.preview_json ?? 'null') as BroadcastCounts,
+          result: b.result_json ? (JSON.parse(b.result_json) as BroadcastCounts) : null,
+          total: b.total_count,
+          decided: b.decided_count,
+          enqueued: b.enqueued_count,
+          job: job ? { status: job.status, attempts: job.attempts, runAt: job.run_at } : null,
+        }}
       />,
     );
   });
 
+  // Sends it off as a job and shows its progress; pressing "send" again (a double submit) changes nothing.
   app.post('/admin/messages/:id/send', async (request, reply) => {
     staffOf(request);
     const b = await broadcastOf(request);
-    const result = await sendBroadcast(request.ctx, b.id);
-    if (!result.ok) {
-      if (result.reason === 'already-sent')
-        throw new AppError('conflict', { reason: request.t('broadcast.alreadySent') });
-      throw new AppError('not-found');
-    }
-    return sendPage(
-      reply,
-      <BroadcastPreviewPage
-        ctx={pageCtx(request, app.config)}
-        id={b.id}
-        subject={request.locale === 'nl' ? b.subject_nl : b.subject_en}
-        topicNote={topicNote(request, b.audience)}
-        counts={JSON.parse(b.preview_json ?? 'null') as BroadcastCounts}
-        sent={{ counts: result.counts, created: result.created }}
-      />,
-    );
+    const result = await requestBroadcastSend(request.ctx, b.id);
+    if (!result.ok) throw new AppError('not-found');
+    return reply.redirect(`/admin/messages/${b.id}`, 303);
   });
 }
 

@@ -1,164 +1,233 @@
+import { PostgresAdapter } from 'kysely';
 import { isoNow } from '../../clock.ts';
+import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
-import { newId } from '../../db/ids.ts';
+import { enqueueJob } from '../../jobs/enqueue-job.ts';
+import type { JobKind } from '../../jobs/job-kind.ts';
 import { inTransaction } from '../../preferences/preference-store.ts';
-import { DELIVER_JOB } from '../gateway/request-message.ts';
+import type { BroadcastTable } from '../../replenishment/tables.ts';
 import { renderTemplate } from '../templates.ts';
-import type { Audience } from './audience.ts';
-import { bulkStatement } from './bulk-insert.ts';
-import { type BroadcastCounts, countDecisions, decideBroadcast } from './decide-broadcast.ts';
-import type { StaffMessageData } from './staff-message-mail.tsx';
+import { type Audience, countAudience, loadAudience } from './audience.ts';
+import { type BroadcastCounts, countDecisions, emptyCounts } from './broadcast-counts.ts';
+import { BROADCAST_CHUNK, decideChunk, loadChunkFacts, planBroadcast } from './decide-broadcast.ts';
+import { recordBroadcastChunk } from './record-broadcast-chunk.ts';
+import { staffMessageData } from './staff-message-mail.tsx';
 
-/** Recipients written per transaction: big enough to be fast, small enough not to hold the writer for long. */
-const CHUNK = 50_000;
+export const BROADCAST_SEND_JOB = 'broadcast-send';
+
+/** The send job's idempotency key: one job per broadcast, however often "send" is pressed. */
+export const sendJobKey = (broadcastId: string) => `${BROADCAST_SEND_JOB}:${broadcastId}`;
+
+/**
+ * Asks for a staff message to be sent: a draft becomes 'queued' and its send job is enqueued, in one
+ * transaction. Safe to repeat (a double-submitted form): a broadcast that is queued, sending or sent is left as
+ * it is, and the job's key lets only one job exist — except a send whose job gave up after its last attempt,
+ * which is tried again (it goes on where it stopped). The staff member watches the job on the broadcast's page.
+ */
+export async function requestBroadcastSend(
+  ctx: Ctx,
+  broadcastId: string,
+): Promise<{ ok: true; queued: boolean } | { ok: false; reason: 'unknown-broadcast' }> {
+  return inTransaction(ctx, async (tx) => {
+    const queued = await tx.db
+      .updateTable('broadcasts')
+      .set({ status: 'queued' })
+      .where('id', '=', broadcastId)
+      .where('status', '=', 'draft')
+      .executeTakeFirst();
+    if (queued.numUpdatedRows !== 1n) {
+      const exists = await tx.db
+        .selectFrom('broadcasts')
+        .select('status')
+        .where('id', '=', broadcastId)
+        .executeTakeFirst();
+      if (!exists) return { ok: false, reason: 'unknown-broadcast' };
+      if (exists.status === 'sent') return { ok: true, queued: false };
+      const again = await tx.db
+        .updateTable('jobs')
+        .set({ status: 'pending', attempts: 0, run_at: isoNow(tx.clock), updated_at: isoNow(tx.clock) })
+        .where('idempotency_key', '=', sendJobKey(broadcastId))
+        .where('status', '=', 'failed')
+        .executeTakeFirst();
+      return { ok: true, queued: again.numUpdatedRows === 1n };
+    }
+    await enqueueJob(tx, {
+      kind: BROADCAST_SEND_JOB,
+      payload: { broadcastId },
+      idempotencyKey: sendJobKey(broadcastId),
+    });
+    return { ok: true, queued: true };
+  });
+}
 
 export type SendBroadcastResult =
   | { ok: true; counts: BroadcastCounts; created: number }
-  | { ok: false; reason: 'unknown-broadcast' | 'already-sent' };
+  | { ok: false; reason: 'unknown-broadcast' };
+
+/** Where a send's time went, for the benchmark: reading the audience and its facts, deciding, writing. */
+export type BroadcastStageTimes = { loadMs: number; decideMs: number; recordMs: number; chunks: number };
 
 /**
- * Sends a staff message through the gateway to its whole audience: decided with `decide` for every recipient
- * now (see `decideBroadcast`), then recorded exactly as `requestMessage` records one message — a
- * `gateway_messages` row under the key `broadcast:<id>:<customer>`, its 'queued' decision with the reason, and
- * a delivery job (now for 'send', at the hold's end for 'hold'; none for 'drop' and 'digest'), which decides
- * again at send time — but many thousands of rows per statement, in chunked transactions. A rerun after a crash
- * skips the recipients already recorded (their keys exist). Returns the counts of what was recorded, which the
- * admin compares with the preview.
+ * Sends a staff message through the gateway to its whole audience — the send job's work. The instant every
+ * recipient is decided for is fixed when sending starts. Then, chunk by chunk in id order: read the next
+ * recipients and their facts, decide each with `decide` (`decideChunk`), and in one transaction record the
+ * messages, decisions and delivery jobs (`recordBroadcastChunk`) together with the progress — the counts so far
+ * and the last customer done. A retried job (a crash, a restart) goes on after that customer, so nobody is
+ * decided or written twice; the messages' keys would refuse a second copy anyway. Done: 'sent' with the counts,
+ * which the admin compares with the preview. Running it for a broadcast that is sent already changes nothing.
  */
-export async function sendBroadcast(ctx: Ctx, broadcastId: string): Promise<SendBroadcastResult> {
-  const b = await ctx.db
-    .selectFrom('broadcasts')
-    .selectAll()
-    .where('id', '=', broadcastId)
-    .executeTakeFirst();
+export async function runBroadcast(
+  ctx: Ctx,
+  broadcastId: string,
+  options: { chunk?: number; times?: BroadcastStageTimes } = {},
+): Promise<SendBroadcastResult> {
+  const { chunk = BROADCAST_CHUNK, times } = options;
+  let b = await findBroadcast(ctx, broadcastId);
   if (!b) return { ok: false, reason: 'unknown-broadcast' };
-  const claimed = await ctx.db
-    .updateTable('broadcasts')
-    .set({ status: 'sending' })
-    .where('id', '=', b.id)
-    .where('status', 'in', ['draft', 'sending'])
-    .executeTakeFirst();
-  if (claimed.numUpdatedRows !== 1n) return { ok: false, reason: 'already-sent' };
-  const audience: Audience =
-    b.audience === 'offers'
-      ? { kind: 'offers' }
-      : { kind: 'appliance-owners', applianceId: b.appliance_id ?? '', recall: b.audience === 'recall' };
-  const nowMs = ctx.clock.now().epochMilliseconds;
-  const decided = await decideBroadcast(ctx, audience, nowMs);
-  const data: StaffMessageData = {
-    subjectNl: b.subject_nl,
-    subjectEn: b.subject_en,
-    bodyNl: b.body_nl,
-    bodyEn: b.body_en,
+  const audience = audienceOf(b);
+  if (b.status === 'sent') return { ok: true, counts: countsOf(b), created: b.enqueued_count };
+  if (b.decided_at === null) {
+    const total = await countAudience(ctx, audience);
+    await ctx.db
+      .updateTable('broadcasts')
+      .set({ status: 'sending', decided_at: isoNow(ctx.clock), total_count: total })
+      .where('id', '=', b.id)
+      .where('decided_at', 'is', null)
+      .execute();
+    b = (await findBroadcast(ctx, broadcastId))!;
+  }
+  const decidedAt = b.decided_at!;
+  const plan = await planBroadcast(ctx, audience, Date.parse(decidedAt));
+  const data = staffMessageData(b);
+  const subject = (locale: Locale) => renderTemplate('staff-message', data, locale, ctx.config).subject;
+  const facts = {
     broadcastId: b.id,
+    topic: plan.topic,
+    urgency: plan.urgency,
+    deadline: plan.deadline,
+    at: decidedAt,
+    subjects: { nl: subject('nl'), en: subject('en') },
   };
-  const created = await recordBroadcastMessages(ctx, b.id, data, decided);
-  const counts = countDecisions(decided.decisions);
+  let counts = countsOf(b);
+  let cursor = b.progress_cursor;
+  let created = b.enqueued_count;
+  // PostgreSQL writes in its own processes: the next chunk is read and decided, and written by a second
+  // connection, while the database still writes this one; the progress updates keep the commits in order
+  const inFlight: Promise<{ n: number } | { error: unknown }>[] = [];
+  const parallel = ctx.db.getExecutor().adapter instanceof PostgresAdapter ? 2 : 1;
+  const settle = async () => {
+    const done = await inFlight.shift()!;
+    if ('error' in done) {
+      await Promise.all(inFlight);
+      throw done.error;
+    }
+    created += done.n;
+  };
+  const clock = () => performance.now();
+  for (;;) {
+    let t = clock();
+    const recipients = await loadAudience(ctx, audience, { after: cursor, limit: chunk });
+    if (recipients.length === 0) break;
+    const chunkFacts = await loadChunkFacts(ctx, plan, recipients);
+    if (times) times.loadMs += clock() - t;
+    t = clock();
+    const decided = decideChunk(ctx, plan, recipients, chunkFacts);
+    counts = countDecisions(decided.decisions, structuredClone(counts));
+    if (times) times.decideMs += clock() - t;
+    const last = recipients[recipients.length - 1]!.id;
+    const progress = { after: cursor, last, decided: recipients.length, counts: JSON.stringify(counts) };
+    const started = clock();
+    const previous = inFlight.at(-1);
+    inFlight.push(
+      writeChunk(ctx, b.id, progress, previous, (tx) =>
+        recordBroadcastChunk(tx, facts, recipients, decided),
+      ).then(
+        (n) => {
+          if (times) {
+            times.recordMs += clock() - started;
+            times.chunks++;
+          }
+          return { n };
+        },
+        (error: unknown) => ({ error }),
+      ),
+    );
+    cursor = last;
+    if (inFlight.length >= parallel) await settle();
+  }
+  while (inFlight.length > 0) await settle();
   await ctx.db
     .updateTable('broadcasts')
-    .set({ status: 'sent', result_json: JSON.stringify(counts), sent_at: isoNow(ctx.clock) })
+    .set((eb) => ({
+      status: 'sent',
+      sent_at: isoNow(ctx.clock),
+      progress_cursor: null,
+      total_count: eb.ref('decided_count'),
+      result_json: JSON.stringify(counts),
+    }))
     .where('id', '=', b.id)
+    .where('status', '=', 'sending')
     .execute();
   return { ok: true, counts, created };
 }
 
-/** Writes the messages, their decisions and their delivery jobs; returns how many messages were new. */
-export async function recordBroadcastMessages(
+/**
+ * Writes one chunk and moves the progress on, in one transaction. The progress moves only from where the
+ * previous chunk left it, once that chunk (`previous`, still being written) has committed: a chunk whose
+ * predecessor failed, or that another worker wrote meanwhile, changes nothing and fails.
+ */
+async function writeChunk(
   ctx: Ctx,
   broadcastId: string,
-  data: StaffMessageData,
-  decided: Awaited<ReturnType<typeof decideBroadcast>>,
+  progress: { after: string | null; last: string; decided: number; counts: string },
+  previous: Promise<{ n: number } | { error: unknown }> | undefined,
+  record: (tx: Ctx) => Promise<number>,
 ): Promise<number> {
-  const at = new Date(decided.now).toISOString();
-  const dataJson = JSON.stringify(data);
-  const subjectNl = renderTemplate('staff-message', data, 'nl', ctx.config).subject;
-  const subjectEn = renderTemplate('staff-message', data, 'en', ctx.config).subject;
-  const keyPrefix = `broadcast:${broadcastId}:`;
-  let created = 0;
-  const { recipients, decisions, locales } = decided;
-  for (let start = 0; start < recipients.length; start += CHUNK) {
-    const end = Math.min(recipients.length, start + CHUNK);
-    const messages: (string | null)[][] = [];
-    const ids: string[] = [];
-    for (let i = start; i < end; i++) {
-      const d = decisions[i]!;
-      const id = newId(decided.now);
-      ids.push(id);
-      messages.push([
-        id,
-        recipients[i]!.id,
-        recipients[i]!.email,
-        locales[i]!,
-        d.action === 'send'
-          ? 'queued'
-          : d.action === 'hold'
-            ? 'held'
-            : d.action === 'digest'
-              ? 'digest'
-              : 'dropped',
-        d.action === 'send' ? d.channel : null,
-        d.reason,
-        d.action === 'hold' ? d.until : null,
-      ]);
-    }
-    created += await inTransaction(ctx, async (tx) => {
-      const inserted = await bulkStatement<{ id: string }>(
-        tx.db,
-        ['id', 'customer_id', 'to_address', 'locale', 'status', 'channel', 'reason', 'hold_until'],
-        messages,
-        `insert into gateway_messages (id, idempotency_key, customer_id, to_address, topic, template, data_json,
-           locale, subject, urgency, deadline, on_request, status, channel, reason, hold_until, decisions,
-           created_at, updated_at, sent_at)
-         select v.id, cast(? as text) || v.customer_id, v.customer_id, v.to_address, ?, 'staff-message', ?,
-           v.locale, case v.locale when 'nl' then cast(? as text) else cast(? as text) end, ?, ?, 0, v.status,
-           v.channel, v.reason, v.hold_until, 1, ?, ?, null
-         from v where true
-         on conflict (idempotency_key) do nothing
-         returning id`,
-        [keyPrefix, decided.topic, dataJson, subjectNl, subjectEn, decided.urgency, decided.deadline, at, at],
-      );
-      const fresh = new Set(inserted.map((r) => r.id));
-      const decisionRows: (string | null)[][] = [];
-      const jobRows: (string | null)[][] = [];
-      for (let i = start; i < end; i++) {
-        const id = ids[i - start]!;
-        if (!fresh.has(id)) continue;
-        const d = decisions[i]!;
-        decisionRows.push([
-          newId(decided.now),
-          id,
-          recipients[i]!.id,
-          d.action,
-          d.action === 'send' ? d.channel : null,
-          d.reason,
-          d.action === 'hold' ? d.until : null,
-        ]);
-        if (d.action === 'send') jobRows.push([newId(decided.now), id, at]);
-        else if (d.action === 'hold') jobRows.push([newId(decided.now), id, d.until]);
-      }
-      await bulkStatement(
-        tx.db,
-        ['id', 'message_id', 'customer_id', 'action', 'channel', 'reason', 'hold_until'],
-        decisionRows,
-        `insert into message_decisions (id, message_id, customer_id, topic, phase, action, channel, reason,
-           hold_until, decided_at)
-         select v.id, v.message_id, v.customer_id, ?, 'queued', v.action, v.channel, v.reason, v.hold_until, ?
-         from v`,
-        [decided.topic, at],
-      );
-      await bulkStatement(
-        tx.db,
-        ['id', 'message_id', 'run_at'],
-        jobRows,
-        `insert into jobs (id, kind, payload_json, status, run_at, attempts, last_error, idempotency_key,
-           created_at, updated_at)
-         select v.id, ?, '{"messageId":"' || v.message_id || '"}', 'pending', v.run_at, 0, null,
-           cast(? as text) || v.message_id || ':1', ?, ?
-         from v`,
-        [DELIVER_JOB, `${DELIVER_JOB}:`, at, at],
-      );
-      return fresh.size;
-    });
-  }
-  return created;
+  return inTransaction(ctx, async (tx) => {
+    const n = await record(tx);
+    if (previous && 'error' in (await previous))
+      throw new Error(`broadcast ${broadcastId}: the chunk before this one failed`);
+    let update = tx.db
+      .updateTable('broadcasts')
+      .set((eb) => ({
+        progress_cursor: progress.last,
+        decided_count: eb('decided_count', '+', progress.decided),
+        enqueued_count: eb('enqueued_count', '+', n),
+        result_json: progress.counts,
+      }))
+      .where('id', '=', broadcastId)
+      .where('status', '=', 'sending');
+    update =
+      progress.after === null
+        ? update.where('progress_cursor', 'is', null)
+        : update.where('progress_cursor', '=', progress.after);
+    const moved = await update.executeTakeFirst();
+    if (moved.numUpdatedRows !== 1n) throw new Error(`broadcast ${broadcastId}: the send went on elsewhere`);
+    return n;
+  });
 }
+
+async function findBroadcast(ctx: Ctx, id: string): Promise<BroadcastTable | undefined> {
+  return ctx.db.selectFrom('broadcasts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The audience a stored broadcast was written for. */
+export function audienceOf(b: Pick<BroadcastTable, 'audience' | 'appliance_id'>): Audience {
+  return b.audience === 'offers'
+    ? { kind: 'offers' }
+    : { kind: 'appliance-owners', applianceId: b.appliance_id ?? '', recall: b.audience === 'recall' };
+}
+
+function countsOf(b: Pick<BroadcastTable, 'result_json'>): BroadcastCounts {
+  return b.result_json ? (JSON.parse(b.result_json) as BroadcastCounts) : emptyCounts();
+}
+
+/** Job kind 'broadcast-send' (enqueued by `requestBroadcastSend`): a staff message to its whole audience. */
+export const broadcastSendJob: JobKind = {
+  maxAttempts: 10,
+  backoffMs: 10_000,
+  run: async (ctx, job) => {
+    const { broadcastId } = job.payload as { broadcastId: string };
+    await runBroadcast(ctx, broadcastId);
+  },
+};

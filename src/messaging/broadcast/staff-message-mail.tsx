@@ -1,4 +1,5 @@
 import type { Config, Locale } from '../../config.ts';
+import type { BroadcastTable } from '../../replenishment/tables.ts';
 import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
 
@@ -10,6 +11,26 @@ export type StaffMessageData = {
   bodyEn: string;
   broadcastId: string;
 };
+
+/**
+ * What a staff message's row in `gateway_messages` stores: only the broadcast's id. The text is stored once, on
+ * the broadcast (a million copies of it would make the send slow and the database big), and read back when the
+ * message is rendered (`storedMessageData`). Rows written before this carry the whole `StaffMessageData`.
+ */
+export type StaffMessageRef = { broadcastId: string };
+
+/** The template data of a stored broadcast. */
+export function staffMessageData(
+  b: Pick<BroadcastTable, 'id' | 'subject_nl' | 'subject_en' | 'body_nl' | 'body_en'>,
+): StaffMessageData {
+  return {
+    subjectNl: b.subject_nl,
+    subjectEn: b.subject_en,
+    bodyNl: b.body_nl,
+    bodyEn: b.body_en,
+    broadcastId: b.id,
+  };
+}
 
 /** A staff message: the text as written, paragraphs kept, never markup (it is escaped like any text). */
 export function staffMessage(data: StaffMessageData, locale: Locale, config: Config): RenderedMessage {

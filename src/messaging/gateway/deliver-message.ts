@@ -11,12 +11,13 @@ import { sendPush } from '../channels/send-push.ts';
 import { smsChannel } from '../channels/sms-channel.ts';
 import { deliverEmail } from '../deliver-email.ts';
 import { withFooter } from '../templates/footer.tsx';
-import { renderTemplate, type TemplateData, type TemplateName } from '../templates.ts';
+import { renderTemplate, type TemplateName } from '../templates.ts';
 import type { Urgency } from './contract.ts';
 import { decide } from './decide.ts';
 import { loadDecisionInput } from './decision-input.ts';
 import { recordDecision } from './record-decision.ts';
 import { enqueueDelivery } from './request-message.ts';
+import { storedMessageData } from './stored-message-data.ts';
 import type { GatewayStatus } from './tables.ts';
 import { createUnsubscribeUrl } from './unsubscribe-token.ts';
 
@@ -116,7 +117,7 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
     render: async () => {
       const rendered = renderTemplate(
         row.template as TemplateName,
-        JSON.parse(row.data_json) as TemplateData[TemplateName],
+        await storedMessageData(ctx, row),
         locale,
         ctx.config,
       );
@@ -224,7 +225,7 @@ async function deliverShort(
   if (!row.customer_id) return false;
   const rendered = renderTemplate(
     row.template as TemplateName,
-    JSON.parse(row.data_json) as TemplateData[TemplateName],
+    await storedMessageData(ctx, row),
     row.locale as Locale,
     ctx.config,
   );

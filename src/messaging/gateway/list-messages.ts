@@ -1,6 +1,7 @@
 import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
 import { renderTemplate, type TemplateData, type TemplateName } from '../templates.ts';
+import { storedMessageData } from './stored-message-data.ts';
 import type { MessageDecisionTable } from './tables.ts';
 
 export type DecisionRow = Pick<
@@ -70,25 +71,29 @@ export async function listCustomerMessages(
     list.push(d);
     byMessage.set(d.message_id, list);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    createdAt: r.created_at,
-    subject: r.subject,
-    topic: r.topic,
-    status: r.status,
-    channel: r.channel,
-    reason: r.reason,
-    holdUntil: r.hold_until,
-    sentAt: r.sent_at,
-    digestText:
-      r.status === 'digest'
-        ? renderTemplate(
-            r.template as TemplateName,
-            JSON.parse(r.data_json) as TemplateData[TemplateName],
-            r.locale as Locale,
-            ctx.config,
-          ).text
-        : null,
-    decisions: byMessage.get(r.id) ?? [],
-  }));
+  const texts = new Map<string, TemplateData['staff-message']>();
+  const listed: ListedMessage[] = [];
+  for (const r of rows)
+    listed.push({
+      id: r.id,
+      createdAt: r.created_at,
+      subject: r.subject,
+      topic: r.topic,
+      status: r.status,
+      channel: r.channel,
+      reason: r.reason,
+      holdUntil: r.hold_until,
+      sentAt: r.sent_at,
+      digestText:
+        r.status === 'digest'
+          ? renderTemplate(
+              r.template as TemplateName,
+              await storedMessageData(ctx, r, texts),
+              r.locale as Locale,
+              ctx.config,
+            ).text
+          : null,
+      decisions: byMessage.get(r.id) ?? [],
+    });
+  return listed;
 }

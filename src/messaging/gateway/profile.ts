@@ -53,6 +53,10 @@ export class GatewayProfile {
   }
 }
 
+function stateBits(state: string): number {
+  return state === 'on' ? STATE_ON : state === 'soft-opt-in' ? STATE_SOFT : STATE_OFF;
+}
+
 function minutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 }
@@ -70,7 +74,7 @@ export function compileProfile(
   for (let i = 0; i < TOPICS.length; i++) {
     const topic = TOPICS[i]!;
     const state = prefs.topics[topic];
-    p.topicBits |= (state === 'on' ? STATE_ON : state === 'soft-opt-in' ? STATE_SOFT : STATE_OFF) << (i * 2);
+    p.topicBits |= stateBits(state) << (i * 2);
     const e = evidence[topic];
     p.consentSince.push(e && e.state === state && e.at ? Date.parse(e.at) : Number.NaN);
   }
@@ -87,4 +91,23 @@ export function compileProfile(
   }
   for (const d of prefs.quiet.days) p.quietDays |= 1 << d;
   return p;
+}
+
+/**
+ * Puts one topic's consent evidence and the customer's reach on a compiled profile, exactly as `compileProfile`
+ * would have from the same document: for deciding many customers who share one preference document (a staff
+ * message) with one compiled profile, set for each customer just before `decide` reads it.
+ */
+export function applyEvidence(
+  p: GatewayProfile,
+  topic: Topic,
+  evidence: TopicEvidence | undefined,
+  reach: Reach,
+): void {
+  const ti = TOPIC_INDEX[topic];
+  const state = (p.topicBits >> (ti * 2)) & 3;
+  p.consentSince[ti] =
+    evidence && stateBits(evidence.state) === state && evidence.at ? Date.parse(evidence.at) : Number.NaN;
+  p.pushReachable = reach.push;
+  p.smsReachable = reach.sms;
 }
