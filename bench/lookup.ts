@@ -94,7 +94,7 @@ const fmt = (n: number, d = 3) => n.toFixed(d);
 const header =
   '| engine | queries | queries/s | p50 ms | p99 ms | recall@1 | recall@5 | build s | memory MB |\n|---|---|---|---|---|---|---|---|---|';
 const tableRow = (r: Row) =>
-  `| ${r.engine} | ${r.queries} | ${r.qps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.r1 * 100, 1)} % | ${fmt(r.r5 * 100, 1)} % | ${fmt(r.build / 1000, 1)} | ${r.heap} |`;
+  `| ${r.engine} | ${r.queries} | ${r.qps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.r1 * 100, 2)} % | ${fmt(r.r5 * 100, 2)} % | ${fmt(r.build / 1000, 1)} | ${r.heap} |`;
 /** Rows also go to stderr as they finish, so a long run that is cut short still reports. */
 const addRow = (r: Row) => {
   rows.push(r);
@@ -147,7 +147,7 @@ const notes: string[] = [];
       0,
       '',
     );
-    return `| ${kind} | ${of.length} | ${(r.r1 * 100).toFixed(1)} | ${(r.r5 * 100).toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`;
+    return `| ${kind} | ${of.length} | ${(r.r1 * 100).toFixed(2)} | ${(r.r5 * 100).toFixed(2)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`;
   });
   notes.push(
     [
