@@ -1,4 +1,4 @@
-import { code, type KeySegment, type TrieRows } from './key-segment.ts';
+import { code, type KeySegment, LONG_KEY, type TrieRows } from './key-segment.ts';
 
 /**
  * Finds every model key within `k` unit edits (folded space, edit-cost.ts) of a query by walking a
@@ -37,9 +37,13 @@ export function fuzzyWalk(
     folded[i] = c;
     reversed[qLen - 1 - i] = c;
   }
-  const m = split ?? splitPoint(s, qLen);
-  walk(s.fwd, folded, qLen, k, m, front, emit);
-  walk(s.rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);
+  // Keys more than k characters shorter than the query are more than k edits away.
+  const long = qLen - k >= LONG_KEY;
+  const fwd = long ? s.fwdLong : s.fwd;
+  const rev = long ? s.revLong : s.rev;
+  const m = split ?? splitPoint(fwd, rev, qLen);
+  walk(fwd, folded, qLen, k, m, front, emit);
+  walk(rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);
 }
 
 let folded = new Uint8Array(64);
@@ -55,9 +59,9 @@ let revCount = new Float64Array(64);
  * the number of keys sharing the held prefix against those sharing the held suffix, counted
  * with two binary searches per character in the folded rows.
  */
-function splitPoint(s: KeySegment, qLen: number): number {
-  narrow(s.fwd, folded, qLen, fwdCount);
-  narrow(s.rev, reversed, qLen, revCount);
+function splitPoint(fwd: TrieRows, rev: TrieRows, qLen: number): number {
+  narrow(fwd, folded, qLen, fwdCount);
+  narrow(rev, reversed, qLen, revCount);
   let best = Math.ceil(qLen / 2);
   let bestCost = fwdCount[best - 1]! + revCount[qLen - best]!;
   for (let m = 1; m <= qLen; m++) {
