@@ -4,7 +4,8 @@
  * Run: `N=1000000 Q=10000 npm run bench:lookup` (needs --expose-gc, set by the script).
  * Settings: N models (default 1,000,000); Q queries for Toonbank (default 10,000); SLOW_Q
  * queries for the baselines (default 500, every Q/SLOW_Q-th query); LOOKUP_PG_URL (default
- * postgres://postgres@127.0.0.1:5432/test); FLEX=1 runs FlexSearch above 200k models.
+ * postgres://postgres@127.0.0.1:5432/test); FLEX=1 runs FlexSearch above 200k models;
+ * BASELINES=0 runs Toonbank's index alone, for quick iterations (`N=200000 BASELINES=0`).
  * Baselines get the query with brand words removed and normalised, so they compete on
  * matching only; Toonbank parses the raw text itself. Latencies include the JS call only
  * (for pg: the round trip); a loaded machine shows up in p99 first.
@@ -21,6 +22,7 @@ const N = Number(process.env.N ?? 1_000_000);
 const Q = Number(process.env.Q ?? 10_000);
 const SLOW_Q = Number(process.env.SLOW_Q ?? 500);
 const PG_URL = process.env.LOOKUP_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const BASELINES = process.env.BASELINES !== '0';
 
 type Row = {
   engine: string;
@@ -92,7 +94,7 @@ const fmt = (n: number, d = 3) => n.toFixed(d);
 const header =
   '| engine | queries | queries/s | p50 ms | p99 ms | recall@1 | recall@5 | build s | memory MB |\n|---|---|---|---|---|---|---|---|---|';
 const tableRow = (r: Row) =>
-  `| ${r.engine} | ${r.queries} | ${r.qps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.r1 * 100, 1)} % | ${fmt(r.r5 * 100, 1)} % | ${fmt(r.build / 1000, 1)} | ${r.heap} |`;
+  `| ${r.engine} | ${r.queries} | ${r.qps.toFixed(0)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ${fmt(r.r1 * 100, 2)} % | ${fmt(r.r5 * 100, 2)} % | ${fmt(r.build / 1000, 1)} | ${r.heap} |`;
 /** Rows also go to stderr as they finish, so a long run that is cut short still reports. */
 const addRow = (r: Row) => {
   rows.push(r);
@@ -145,7 +147,7 @@ const notes: string[] = [];
       0,
       '',
     );
-    return `| ${kind} | ${of.length} | ${(r.r1 * 100).toFixed(1)} | ${(r.r5 * 100).toFixed(1)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`;
+    return `| ${kind} | ${of.length} | ${(r.r1 * 100).toFixed(2)} | ${(r.r5 * 100).toFixed(2)} | ${r.p50.toFixed(3)} | ${r.p99.toFixed(3)} |`;
   });
   notes.push(
     [
@@ -165,9 +167,9 @@ const notes: string[] = [];
   );
 }
 
-await pgTrgm();
+if (BASELINES) await pgTrgm();
 
-{
+if (BASELINES) {
   gc();
   const before = process.memoryUsage();
   t = now();
@@ -196,7 +198,9 @@ await pgTrgm();
   mini = null;
 }
 
-if (N > 200_000 && process.env.FLEX !== '1') {
+if (!BASELINES) {
+  notes.push('Baselines skipped (BASELINES=0).');
+} else if (N > 200_000 && process.env.FLEX !== '1') {
   notes.push(
     'FlexSearch skipped: forward tokenisation of more than 200k models takes many minutes; set FLEX=1 to run it.',
   );
@@ -288,10 +292,11 @@ console.log(
 console.log(header);
 for (const r of rows) console.log(tableRow(r));
 const tb = rows[0]!;
-console.log(
-  `\nspeed-up of Toonbank in queries/s: ${rows
-    .slice(1)
-    .map((r) => `${(tb.qps / r.qps).toFixed(0)}× ${r.engine}`)
-    .join(', ')}\n`,
-);
+if (rows.length > 1)
+  console.log(
+    `\nspeed-up of Toonbank in queries/s: ${rows
+      .slice(1)
+      .map((r) => `${(tb.qps / r.qps).toFixed(0)}× ${r.engine}`)
+      .join(', ')}\n`,
+  );
 console.log(notes.join('\n\n'));

@@ -2,7 +2,9 @@
  * Edit cost between two normalised model numbers, in half-edits so all arithmetic stays in
  * integers: insertion, deletion, substitution and adjacent transposition cost 2 (one edit),
  * a substitution between characters that are easily misread on a type plate costs 1.
- * Optimal string alignment (restricted Damerau–Levenshtein): a transposed pair is not edited again.
+ * A swap may also straddle one dropped or added character (`VS39` → `3V9`, `36` → `625`): those
+ * are two slips and cost two edits, as in Damerau–Levenshtein, where optimal string alignment
+ * would charge three. Beyond that a transposed pair is not edited again.
  */
 
 /** Characters that look alike on an engraved or worn plate; each group folds to its first member. */
@@ -21,6 +23,7 @@ export const MISREAD_FOLD: Uint8Array = (() => {
 /** One edit, in the half-edit units returned by {@link editCostHalves}. */
 export const EDIT = 2;
 
+let prev3 = new Int32Array(64);
 let prev2 = new Int32Array(64);
 let prev = new Int32Array(64);
 let cur = new Int32Array(64);
@@ -40,6 +43,7 @@ export function editCostHalves(
 ): number {
   if (Math.abs(aLen - bLen) * EDIT > maxHalves) return Infinity;
   if (bLen + 1 > cur.length) {
+    prev3 = new Int32Array(bLen * 2 + 2);
     prev2 = new Int32Array(bLen * 2 + 2);
     prev = new Int32Array(bLen * 2 + 2);
     cur = new Int32Array(bLen * 2 + 2);
@@ -57,15 +61,21 @@ export function editCostHalves(
       if (del < v) v = del;
       const ins = cur[j - 1]! + EDIT;
       if (ins < v) v = ins;
-      if (i > 1 && j > 1 && ca === b[bStart + j - 2] && a[aStart + i - 2] === cb) {
-        const tr = prev2[j - 2]! + EDIT;
-        if (tr < v) v = tr;
+      if (ca !== cb && j > 1 && ca === b[bStart + j - 2]) {
+        // Neighbours swapped (xy → yx), or swapped around a dropped character (xgy → yx).
+        if (i > 1 && a[aStart + i - 2] === cb && prev2[j - 2]! + EDIT < v) v = prev2[j - 2]! + EDIT;
+        if (i > 2 && a[aStart + i - 3] === cb && prev3[j - 2]! + 2 * EDIT < v) v = prev3[j - 2]! + 2 * EDIT;
+      }
+      // Swapped around an added character (xy → ygx).
+      if (ca !== cb && i > 1 && j > 2 && ca === b[bStart + j - 3] && a[aStart + i - 2] === cb) {
+        if (prev2[j - 3]! + 2 * EDIT < v) v = prev2[j - 3]! + 2 * EDIT;
       }
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin > maxHalves) return Infinity;
-    const t = prev2;
+    const t = prev3;
+    prev3 = prev2;
     prev2 = prev;
     prev = cur;
     cur = t;

@@ -59,6 +59,33 @@ describe('fuzzyWalk', () => {
     );
   });
 
+  it('finds every long key near a long query (a model with a production code) from the long keys alone', () => {
+    const text = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom(...'AB01O8C'), minLength: min, maxLength: max });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(text(4, 16), { maxLength: 40 }),
+        fc.nat(),
+        text(0, 3),
+        fc.constantFrom(1, 2),
+        (keys, pick, tail, k) => {
+          fc.pre(keys.length > 0);
+          // Near one of the keys, so matches are likely: its text with a few characters added.
+          const query = keys[pick % keys.length]! + tail;
+          const builder = new KeySegmentBuilder();
+          for (const [slot, key] of keys.entries()) builder.add(key, slot, false);
+          const segment = builder.finish();
+          const q = Uint8Array.from(query, (ch) => ch.charCodeAt(0));
+          const found = new Set<string>();
+          fuzzyWalk(segment, q, q.length, k, MISREAD_FOLD, (i) => found.add(keys[segment.owner[i]! >>> 1]!));
+          const expected = keys.filter((key) => plateEditCost(fold(key), fold(query)) <= k);
+          assert.deepEqual([...found].sort(), expected.sort());
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+
   it('holds the longer-shared part of a skewed catalogue exact, with the same result', () => {
     // Every key starts with ESAM, so the split should lean on the distinctive tail.
     const keys = Array.from({ length: 300 }, (_, i) => `ESAM${String(i).padStart(3, '0')}X`);

@@ -1,7 +1,7 @@
-import { code, type KeySegment, type TrieRows } from './key-segment.ts';
+import { code, type KeySegment, LONG_KEY, type TrieRows } from './key-segment.ts';
 
 /**
- * Finds every model key within `k` unit edits (folded space, OSA) of a query by walking a
+ * Finds every model key within `k` unit edits (folded space, edit-cost.ts) of a query by walking a
  * sorted permutation as an implicit trie and carrying one dynamic-programming row per depth.
  *
  * A plain trie walk with two edits keeps almost every node alive for the first few levels,
@@ -37,9 +37,13 @@ export function fuzzyWalk(
     folded[i] = c;
     reversed[qLen - 1 - i] = c;
   }
-  const m = split ?? splitPoint(s, qLen);
-  walk(s.fwd, folded, qLen, k, m, front, emit);
-  walk(s.rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);
+  // Keys more than k characters shorter than the query are more than k edits away.
+  const long = qLen - k >= LONG_KEY;
+  const fwd = long ? s.fwdLong : s.fwd;
+  const rev = long ? s.revLong : s.rev;
+  const m = split ?? splitPoint(fwd, rev, qLen);
+  walk(fwd, folded, qLen, k, m, front, emit);
+  walk(rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);
 }
 
 let folded = new Uint8Array(64);
@@ -55,9 +59,9 @@ let revCount = new Float64Array(64);
  * the number of keys sharing the held prefix against those sharing the held suffix, counted
  * with two binary searches per character in the folded rows.
  */
-function splitPoint(s: KeySegment, qLen: number): number {
-  narrow(s.fwd, folded, qLen, fwdCount);
-  narrow(s.rev, reversed, qLen, revCount);
+function splitPoint(fwd: TrieRows, rev: TrieRows, qLen: number): number {
+  narrow(fwd, folded, qLen, fwdCount);
+  narrow(rev, reversed, qLen, revCount);
   let best = Math.ceil(qLen / 2);
   let bestCost = fwdCount[best - 1]! + revCount[qLen - best]!;
   for (let m = 1; m <= qLen; m++) {
@@ -251,18 +255,28 @@ function anyChildLives(row: number, d: number): boolean {
 
 /**
  * The distinct query characters a child of row `d` must carry to live when no cell has room
- * for an edit: a match on the diagonal of an alive cell, or the second half of a transposition
- * from an alive cell of row `d - 1`. Written to `cands` at `d * candStride`; returns the count.
+ * for an edit: a match on the diagonal of an alive cell, or the second half of a swap: `xy` →
+ * `yx` from an alive cell of row `d - 1`, and in a two-edit walk `xy` → `ygx` (from row
+ * `d - 1`) and `xgy` → `yx` (from row `d - 2`), each only where the query goes on with the `x`
+ * this path already carries. Written to `cands` at `d * candStride`; returns the count.
  */
 function candidates(d: number): number {
   const q = Q;
+  const qLen = QLEN;
   const base = d * candStride;
   let n = 0;
-  for (let pass = 0; pass < 2; pass++) {
-    if (pass === 1 && d === 0) break;
-    const from = pass === 0 ? los[d]! : los[d - 1]!;
-    const to = pass === 0 ? Math.min(his[d]!, QLEN - 1) : Math.min(his[d - 1]!, QLEN - 2);
-    for (let x = Math.max(0, from); x <= to; x++) {
+  for (let pass = 0; pass < 3; pass++) {
+    if (pass > d || (pass === 2 && K < 2)) break;
+    const carried = pass === 0 ? -1 : path[d - pass]!;
+    const to = Math.min(his[d - pass]!, pass === 0 ? qLen - 1 : qLen - 2);
+    for (let x = los[d - pass]!; x <= to; x++) {
+      if (
+        pass !== 0 &&
+        q[x + 1] !== carried &&
+        !(pass === 1 && K >= 2 && x + 2 < qLen && q[x + 2] === carried)
+      ) {
+        continue;
+      }
       const c = q[x]!;
       let dup = false;
       for (let y = 0; y < n; y++) if (cands[base + y] === c) dup = true;
@@ -280,35 +294,74 @@ function descend(i: number, a: number, d: number, c: number): void {
   const row = d * w;
   const next = row + w;
   path[d] = c;
-  // Only columns [lo, hi] of row d are alive; row d+1 can only be alive from lo onwards.
+  // Only columns [lo, hi] of row d are alive; row d+1 can only be alive from lo onwards, unless
+  // a swap around a dropped or added character (two edits) reaches it from rows d-2 or d-1.
   const plo = los[d]!;
   const phi = his[d]!;
   const prevC = d > 0 ? path[d - 1]! : -1;
+  let from = plo;
+  let to = phi + 1;
+  let gaps = false;
+  if (K >= 2 && d > 0) {
+    // Columns a swap around a dropped (xgy → yx) or added (xy → ygx) character can reach.
+    for (let x = los[d - 1]!; x <= his[d - 1]! && x + 3 <= qLen; x++) {
+      if (q[x] === c && q[x + 2] === prevC && c !== prevC) {
+        gaps = true;
+        if (x + 3 < from) from = x + 3;
+        if (x + 3 > to) to = x + 3;
+      }
+    }
+    if (d > 1) {
+      const before = path[d - 2]!;
+      for (let x = los[d - 2]!; x <= his[d - 2]! && x + 2 <= qLen; x++) {
+        if (q[x] === c && q[x + 1] === before && c !== before) {
+          gaps = true;
+          if (x + 2 < from) from = x + 2;
+          if (x + 2 > to) to = x + 2;
+        }
+      }
+    }
+  }
   let nlo = -1;
   let nhi = -1;
   let left = DEAD;
-  for (let j = plo; j <= qLen; j++) {
-    let v = j <= phi ? rows[row + j]! + 1 : DEAD;
-    if (j > plo) {
+  for (let j = from; j <= qLen; j++) {
+    let v = j >= plo && j <= phi ? rows[row + j]! + 1 : DEAD;
+    if (j > 0) {
       const qc = q[j - 1]!;
-      const diag = j - 1 <= phi ? rows[row + j - 1]! + (qc === c ? 0 : 1) : DEAD;
-      if (diag < v) v = diag;
+      if (j - 1 >= plo && j - 1 <= phi) {
+        const diag = rows[row + j - 1]! + (qc === c ? 0 : 1);
+        if (diag < v) v = diag;
+      }
       if (left + 1 < v) v = left + 1;
+      if (c !== qc && j > 1 && c === q[j - 2]) {
+        // xy → yx from row d-1; xgy → yx (g dropped) from row d-2.
+        if (prevC === qc && j - 2 >= los[d - 1]! && j - 2 <= his[d - 1]!) {
+          const tr = rows[row - w + j - 2]! + 1;
+          if (tr < v) v = tr;
+        }
+        if (gaps && d > 1 && path[d - 2] === qc && j - 2 >= los[d - 2]! && j - 2 <= his[d - 2]!) {
+          const tr = rows[row - 2 * w + j - 2]! + 2;
+          if (tr < v) v = tr;
+        }
+      }
+      // xy → ygx (g added) from row d-1.
       if (
-        prevC === qc &&
-        j > 1 &&
-        c === q[j - 2] &&
+        gaps &&
         c !== qc &&
-        j - 2 >= los[d - 1]! &&
-        j - 2 <= his[d - 1]!
+        j > 2 &&
+        c === q[j - 3] &&
+        prevC === qc &&
+        j - 3 >= los[d - 1]! &&
+        j - 3 <= his[d - 1]!
       ) {
-        const tr = rows[row - w + j - 2]! + 1;
+        const tr = rows[row - w + j - 3]! + 2;
         if (tr < v) v = tr;
       }
     }
     if (v > caps[j]!) {
       v = DEAD;
-      if (j > phi + 1) break;
+      if (j > to) break;
     } else {
       if (nlo < 0) nlo = j;
       nhi = j;

@@ -8,7 +8,8 @@ import { sortRows } from './sort-rows.ts';
  * `table` jumps straight to the ranks sharing the first three characters, saving the
  * probes (each a cache miss) at the top of the search. `fwd` and `rev` hold the model keys
  * misread-folded, forwards and backwards, as fixed-width rows in rank order: implicit tries
- * for the fuzzy walk that read one cache line per probe.
+ * for the fuzzy walk that read one cache line per probe. `fwdLong` and `revLong` hold only the
+ * model keys of {@link LONG_KEY} characters or more, for long queries.
  */
 export type KeySegment = {
   bytes: Uint8Array;
@@ -20,7 +21,16 @@ export type KeySegment = {
   table: Uint32Array;
   fwd: TrieRows;
   rev: TrieRows;
+  fwdLong: TrieRows;
+  revLong: TrieRows;
 };
+
+/**
+ * Model keys at least this long get tries of their own. A query of `LONG_KEY + k` characters
+ * or more (typically a model with a production code after it, `BGL3A330/01 FD 9103`) can only
+ * be within `k` edits of them, a tenth of the keys, so its walk skips the rest.
+ */
+export const LONG_KEY = 12;
 
 /** Keys as rows of `width` bytes (0-padded) in sorted order; `keys[rank]` is the key index. */
 export type TrieRows = { rows: Uint8Array; width: number; keys: Uint32Array; table: Uint32Array };
@@ -71,12 +81,17 @@ export class KeySegmentBuilder {
     const s = { bytes, start, len, owner };
     const main = trieRows(s, all, SORT_WIDTH, false, false);
     fixTruncatedOrder(s, main);
+    const fwd = trieRows(s, models, TRIE_WIDTH, true, false);
+    const rev = trieRows(s, models, TRIE_WIDTH, true, true);
+    const isLong = (k: number) => len[k]! >= LONG_KEY;
     return {
       ...s,
       sorted: main.keys,
       table: prefixTable(main, 3),
-      fwd: trieRows(s, models, TRIE_WIDTH, true, false),
-      rev: trieRows(s, models, TRIE_WIDTH, true, true),
+      fwd,
+      rev,
+      fwdLong: someRows(fwd, isLong),
+      revLong: someRows(rev, isLong),
     };
   }
 }
@@ -102,6 +117,24 @@ function trieRows(s: Pool, keys: Uint32Array, maxWidth: number, fold: boolean, r
   const t: TrieRows = { rows, width, keys: ids, table: new Uint32Array(0) };
   t.table = prefixTable(t, 2);
   return t;
+}
+
+/** The rows of the keys that pass `keep`, still in sorted order, so without sorting again. */
+function someRows(t: TrieRows, keep: (key: number) => boolean): TrieRows {
+  const { width } = t;
+  let n = 0;
+  for (const k of t.keys) if (keep(k)) n++;
+  const rows = new Uint8Array(n * width);
+  const keys = new Uint32Array(n);
+  let r = 0;
+  for (let from = 0; from < t.keys.length; from++) {
+    if (!keep(t.keys[from]!)) continue;
+    rows.set(t.rows.subarray(from * width, from * width + width), r * width);
+    keys[r++] = t.keys[from]!;
+  }
+  const some: TrieRows = { rows, width, keys, table: new Uint32Array(0) };
+  some.table = prefixTable(some, 2);
+  return some;
 }
 
 /** `table[c]` is the first rank whose first `depth` characters encode (base 37) to ≥ c. */

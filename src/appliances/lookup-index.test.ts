@@ -144,7 +144,7 @@ describe('LookupIndex', () => {
     );
   });
 
-  it('ranks cheaper typos first, then more ordered, then shorter and alphabetical models', () => {
+  it('ranks cheaper typos first, then (equally plausible) more ordered, then shorter and alphabetical models', () => {
     const idx = LookupIndex.build(
       [
         item('b', 'Philips', 'HD7865/62', [], 1),
@@ -158,6 +158,50 @@ describe('LookupIndex', () => {
     assert.deepEqual(
       idx.search('HD7865/60').hits.map((h) => h.id),
       ['misread', 'popular', 'short', 'a', 'b'],
+    );
+  });
+
+  it('ranks a swap of two neighbours before a wrong key, however often the other was ordered', () => {
+    const idx = LookupIndex.build(
+      [item('wrong', 'Krups', 'EA1245', [], 99), item('swap', 'Krups', 'EA1234')],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('EA1243').hits.map((h) => [h.id, h.cost]),
+      [
+        ['swap', 1],
+        ['wrong', 1],
+      ],
+    );
+  });
+
+  it('ranks the model with a doubled character first when one of it is missing', () => {
+    const idx = LookupIndex.build(
+      [item('single', 'Krups', 'EA3527', [], 99), item('double', 'Krups', 'EA3327')],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('EA327').hits.map((h) => h.id),
+      ['double', 'single'],
+    );
+  });
+
+  it('ranks a wrong digit among digits before a letter typed for a digit', () => {
+    const idx = LookupIndex.build(
+      [item('letter', 'Philips', 'HD7A65', [], 99), item('digit', 'Philips', 'HD7965')],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('HD7865').hits.map((h) => h.id),
+      ['digit', 'letter'],
+    );
+  });
+
+  it('forgives a swap around a dropped character in a long number as two edits', () => {
+    const idx = LookupIndex.build([item('meant', 'Philips', 'VS39S1827K8/UU')], brands);
+    assert.deepEqual(
+      idx.search('3V9S1827K8UU').hits.map((h) => [h.id, h.cost]),
+      [['meant', 2]],
     );
   });
 

@@ -19,6 +19,11 @@
  *   removed slots are tombstoned, so the sorted arrays never shift.
  * - Allowed cost grows with the typed length: up to 3 characters nothing is forgiven, 4–6
  *   allow 1 edit, 7 and more allow 2 (a 6-digit number with two edits is another number).
+ * - Typos of the same cost are ordered by how plausible the slip is (typo-likelihood.ts: a
+ *   swap of neighbours or a dropped character before one wrong key out of many, a key of the
+ *   kind around it before one of the other kind, a doubled character counted twice), only then
+ *   by order count. At a million models a typo is often one edit from dozens of models; this
+ *   is what the typed text itself says about which one was meant.
  * - Two-edit matches are only searched when nothing is found within one edit (and never
  *   when the query is a model or alias or the start of one, found at no cost): they would
  *   rank below the closer matches anyway, and the two-edit walk is where most of the time
@@ -31,6 +36,7 @@ import { normaliseModel } from './normalise-model.ts';
 import { type BrandWords, type ParsedQuery, queryParser } from './query-parser.ts';
 import { RowLookup, StringColumn } from './string-column.ts';
 import { type Candidate, type MatchKind, TIER, TopHits } from './top-hits.ts';
+import { typoLikelihood } from './typo-likelihood.ts';
 
 export type { BrandWords } from './query-parser.ts';
 
@@ -69,6 +75,7 @@ export class LookupIndex {
   #base: KeySegment;
   #delta: KeySegment | null = null;
   #pending = new Map<number, string[]>();
+  #beforeFn = (a: Candidate, b: Candidate) => this.#before(a, b);
   #deltaDirty = false;
 
   private constructor(brands: BrandWords) {
@@ -125,7 +132,8 @@ export class LookupIndex {
   /**
    * Finds appliances for what a customer typed. Brand words are recognised anywhere and
    * narrow the result; exact model and alias matches rank first, then prefixes, then typos by
-   * cost; ties go to the more ordered, then the shorter and alphabetically first model.
+   * cost and then by how plausible the slip is; ties go to the more ordered, then the shorter
+   * and alphabetically first model.
    */
   search(query: string, opts: { limit?: number } = {}): LookupResult {
     const parsed = this.#parse(query);
@@ -135,7 +143,7 @@ export class LookupIndex {
     if (this.#deltaDirty) this.#rebuildDelta();
     const q = new Uint8Array(text.length);
     for (let i = 0; i < q.length; i++) q[i] = text.charCodeAt(i);
-    const top = new TopHits(opts.limit ?? 10, (a, b) => this.#before(a, b));
+    const top = new TopHits(opts.limit ?? 10, this.#beforeFn);
     const ok = (slot: number) =>
       this.#alive[slot] === 1 && (brandId === -1 || this.#brandOf[slot] === brandId);
     const segments = this.#delta ? [this.#base, this.#delta] : [this.#base];
@@ -158,10 +166,16 @@ export class LookupIndex {
         fuzzyWalk(s, q, q.length, k, MISREAD_FOLD, (key) => {
           const slot = s.owner[key]! >>> 1;
           if (!ok(slot)) return;
-          const halves = editCostHalves(q, 0, q.length, s.bytes, s.start[key]!, s.len[key]!, maxHalves);
+          const start = s.start[key]!;
+          const len = s.len[key]!;
+          const halves = editCostHalves(q, 0, q.length, s.bytes, start, len, maxHalves);
           if (halves > maxHalves) return;
           found = true;
-          top.offer({ slot, kind: 'fuzzy', halves, segment: s, alias: -1 });
+          // Weighing the typo costs a little; skip it for a match that cannot make the list.
+          const worst = top.worst;
+          if (worst && (TIER[worst.kind] < TIER.fuzzy || worst.halves < halves)) return;
+          const likelihood = typoLikelihood(q, 0, q.length, s.bytes, start, len, halves >> 1);
+          top.offer({ slot, kind: 'fuzzy', halves, likelihood, segment: s, alias: -1 });
         });
       }
     }
@@ -188,7 +202,7 @@ export class LookupIndex {
       const alias = (s.owner[key]! & 1) === 1;
       const kind: MatchKind = !exact ? 'prefix' : alias ? 'alias' : 'exact';
       if (!top.wants(TIER[kind])) break;
-      top.offer({ slot, kind, halves: 0, segment: s, alias: alias ? key : -1 });
+      top.offer({ slot, kind, halves: 0, likelihood: 1, segment: s, alias: alias ? key : -1 });
     }
   }
 
@@ -210,6 +224,7 @@ export class LookupIndex {
           slot,
           kind: 'prefix',
           halves: 0,
+          likelihood: 1,
           segment: s,
           alias: alias ? key : -1,
         });
@@ -222,6 +237,7 @@ export class LookupIndex {
     const t = TIER[a.kind] - TIER[b.kind];
     if (t !== 0) return t < 0;
     if (a.halves !== b.halves) return a.halves < b.halves;
+    if (a.likelihood !== b.likelihood) return a.likelihood > b.likelihood;
     const oa = this.#orders[a.slot]!;
     const ob = this.#orders[b.slot]!;
     if (oa !== ob) return oa > ob;

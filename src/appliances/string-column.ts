@@ -27,7 +27,11 @@ export class StringColumn {
 
   get(row: number): string {
     const from = row === 0 ? 0 : this.#ends[row - 1]!;
-    return String.fromCharCode(...this.#chars.subarray(from, this.#ends[row]!));
+    // apply, not spread: spreading a typed array goes through its iterator, several times slower.
+    return String.fromCharCode.apply(
+      null,
+      this.#chars.subarray(from, this.#ends[row]!) as unknown as number[],
+    );
   }
 
   length(row: number): number {

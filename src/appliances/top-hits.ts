@@ -4,7 +4,15 @@ export type MatchKind = 'exact' | 'alias' | 'prefix' | 'fuzzy';
 export const TIER: Record<MatchKind, number> = { exact: 0, alias: 0, prefix: 1, fuzzy: 2 };
 
 /** `alias` is the key index of the matched alias in `segment`, or -1 when the model matched. */
-export type Candidate = { slot: number; kind: MatchKind; halves: number; segment: unknown; alias: number };
+export type Candidate = {
+  slot: number;
+  kind: MatchKind;
+  halves: number;
+  /** How plausible the typo is (see typo-likelihood.ts); 1 for exact, alias and prefix hits. */
+  likelihood: number;
+  segment: unknown;
+  alias: number;
+};
 
 /**
  * Keeps the best `limit` candidates, one per slot, without sorting everything a prefix scan
@@ -17,6 +25,11 @@ export class TopHits {
     readonly limit: number,
     private readonly before: (a: Candidate, b: Candidate) => boolean,
   ) {}
+
+  /** The last of a full list, which a newcomer must beat; undefined while there is room. */
+  get worst(): Candidate | undefined {
+    return this.items.length < this.limit ? undefined : this.items[this.items.length - 1];
+  }
 
   /** Whether a candidate of this tier could still enter the list. */
   wants(tier: number): boolean {
