@@ -14,12 +14,12 @@ import { systemClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Ctx } from '../src/context.ts';
 import { openDb } from '../src/db/database.ts';
-import { newId } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { addToCart } from '../src/orders/add-to-cart.ts';
 import { checkout } from '../src/orders/checkout.ts';
 import { createCart } from '../src/orders/create-cart.ts';
 import { loadShippingSettings } from '../src/orders/load-shipping-settings.ts';
+import { checkoutBody, pool, seedCheckoutShop } from './checkout-fixtures.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -48,81 +48,23 @@ const config = loadConfig(
 );
 const ctx: Ctx = { db, clock: systemClock, config, locale: 'nl' };
 const shipping = await loadShippingSettings(ctx);
-const now = new Date().toISOString();
-const category = newId();
-await db
-  .insertInto('categories')
-  .values({
-    id: category,
-    slug: 'b',
-    name_nl: 'B',
-    name_en: 'B',
-    description_nl: '',
-    description_en: '',
-    position: 0,
-    created_at: now,
-    updated_at: now,
-  })
-  .execute();
-await db
-  .insertInto('products')
-  .values(
-    Array.from({ length: 50 }, (_, i) => ({
-      id: newId(),
-      sku: `BENCH-${i}`,
-      slug: `bench-${i}`,
-      category_id: category,
-      name_nl: 'x',
-      name_en: 'x',
-      description_nl: '',
-      description_en: '',
-      price_cents: 1295,
-      vat_rate: 21,
-      stock: 1_000_000,
-      mailbox_fit: 1,
-      weight_grams: 100,
-      length_mm: null,
-      width_mm: null,
-      height_mm: null,
-      active: 1,
-      search_text: 'x',
-      created_at: now,
-      updated_at: now,
-    })),
-  )
-  .execute();
-const body = {
-  email: 'bench@example.nl',
-  address: {
-    name: 'Bench',
-    street: 'Dorpsstraat',
-    houseNumber: '1',
-    postcode: '1234 AB',
-    city: 'Utrecht',
-    country: 'NL',
-  },
-  shippingMethod: 'mailbox',
-  paymentMethod: 'bank-transfer',
-};
-async function pool(count: number, work: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-}
+await seedCheckoutShop(db);
 async function round(n: number): Promise<number> {
   const carts: string[] = [];
-  await pool(n, async (i) => {
+  await pool(n, concurrency, async (i) => {
     const id = await createCart(ctx);
     await addToCart(ctx, id, `BENCH-${i % 50}`, 1);
     carts[i] = id;
   });
   const t0 = performance.now();
   let failed = 0;
-  await pool(n, async (i) => {
-    const r = await checkout(ctx, { cartId: carts[i]!, idempotencyKey: randomUUID(), body, shipping });
+  await pool(n, concurrency, async (i) => {
+    const r = await checkout(ctx, {
+      cartId: carts[i]!,
+      idempotencyKey: randomUUID(),
+      body: checkoutBody,
+      shipping,
+    });
     if (!r.ok) failed++;
   });
   if (failed) console.log(`${failed} failed`);

@@ -22,10 +22,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../src/config.ts';
-import { type Db, openDb } from '../src/db/database.ts';
-import { newId } from '../src/db/ids.ts';
+import { openDb } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { buildApp } from '../src/web/app.ts';
+import { checkoutBody, PRODUCTS, pool, seedCheckoutShop } from './checkout-fixtures.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -38,13 +38,12 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
   },
 });
-const PRODUCTS = 50;
 
 /** The shop under test: a fresh database with PRODUCTS plenty-in-stock products and one with 5 units. */
 async function serve(url: string, schema: string | undefined): Promise<void> {
   const db = openDb(url, { ...(schema ? { schema } : {}), poolSize: 20 });
   await migrateToLatest(db, schema ? { schema } : {});
-  await seed(db);
+  await seedCheckoutShop(db);
   const config = loadConfig(
     { LOG_LEVEL: 'silent', DATA_DIR: mkdtempSync(join(tmpdir(), 'toonbank-bench-')), SEED_DEMO: 'false' },
     { sessionSecret: randomBytes(32).toString('hex'), databaseUrl: url },
@@ -58,54 +57,6 @@ async function serve(url: string, schema: string | undefined): Promise<void> {
     await db.destroy();
     process.exit(0);
   });
-}
-
-async function seed(db: Db): Promise<void> {
-  const now = new Date().toISOString();
-  const category = newId();
-  await db
-    .insertInto('categories')
-    .values({
-      id: category,
-      slug: 'bench',
-      name_nl: 'Bench',
-      name_en: 'Bench',
-      description_nl: '',
-      description_en: '',
-      position: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  const product = (sku: string, stock: number) => ({
-    id: newId(),
-    sku,
-    slug: sku.toLowerCase(),
-    category_id: category,
-    name_nl: sku,
-    name_en: sku,
-    description_nl: '',
-    description_en: '',
-    price_cents: 1295,
-    vat_rate: 21,
-    stock,
-    mailbox_fit: 1,
-    weight_grams: 100,
-    length_mm: null,
-    width_mm: null,
-    height_mm: null,
-    active: 1,
-    search_text: sku.toLowerCase(),
-    created_at: now,
-    updated_at: now,
-  });
-  await db
-    .insertInto('products')
-    .values([
-      ...Array.from({ length: PRODUCTS }, (_, i) => product(`BENCH-${i}`, 1_000_000)),
-      product('LAST-UNITS', 5),
-    ])
-    .execute();
 }
 
 type Res = { status: number; body: string; ms: number };
@@ -149,35 +100,6 @@ function call(
     req.end(payload);
   });
 }
-
-/** Runs `work(i)` for i in [0, count) with at most `concurrency` at a time. */
-async function pool<T>(count: number, concurrency: number, work: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await work(i);
-      }
-    }),
-  );
-  return results;
-}
-
-const checkoutBody = {
-  email: 'bench@example.nl',
-  address: {
-    name: 'Bench',
-    street: 'Dorpsstraat',
-    houseNumber: '1',
-    postcode: '1234 AB',
-    city: 'Utrecht',
-    country: 'NL',
-  },
-  shippingMethod: 'mailbox',
-  paymentMethod: 'bank-transfer',
-};
 
 async function cartWith(agent: Agent, base: string, sku: string): Promise<string> {
   const created = await call(agent, base, 'POST', '/api/v1/carts');
