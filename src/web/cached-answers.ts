@@ -11,7 +11,7 @@ import type { Locale } from '../config.ts';
 import type { CsrfTokens } from './csrf.ts';
 import type { HttpMetrics } from './http-metrics.ts';
 import { LOCALE_COOKIE, resolveLocale } from './i18n/locale.ts';
-import { type CachedAnswer, joinParts, type PageCache } from './page-cache.ts';
+import type { CachedAnswer, PageCache } from './page-cache.ts';
 
 export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -54,17 +54,22 @@ export function cachedAnswers(deps: {
       lists.set(answer, header);
     }
     let body = answer.parts[0]!;
+    let length = answer.bytes;
     let list = header.plain;
     if (answer.parts.length > 1) {
-      let seed = csrf.seedIn(cookies.seed);
-      if (!seed) {
-        seed = csrf.newSeed();
+      const seed = csrf.seedIn(cookies.seed);
+      let token: string; // ASCII: one byte per character
+      if (seed) token = csrf.tokenFor(seed);
+      else {
+        const issued = csrf.newSeed();
+        token = issued.token;
         list = header.withCookie;
-        list[list.length - 1] = csrf.setCookie(seed);
+        list[list.length - 1] = csrf.setCookie(issued.seed);
       }
-      body = joinParts(answer.parts, csrf.tokenFor(seed));
+      body = answer.parts.join(token);
+      length += token.length * (answer.parts.length - 1);
     }
-    list[LENGTH_AT] = body.length;
+    list[LENGTH_AT] = length;
     res.writeHead(200, list); // reads the list before it returns, so the next request may fill it anew
     res.end(body);
     const ms = performance.now() - started;

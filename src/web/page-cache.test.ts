@@ -167,7 +167,7 @@ describe('the page cache rules', () => {
     const cached = await get('/euro', { cookie: `tb_csrf=${seed}` });
     assert.equal(renders, 2, 'rendered once');
     assert.equal(cached.body, fresh.body);
-    assert.match(cached.body, /^<p>€ 12,95 — één<\/p><input name="_csrf" value="[\w-]{43}"><p>…<\/p>$/);
+    assert.match(cached.body, /^<p>€ 12,95 — één<\/p><input name="_csrf" value="[\w-]{22}"><p>…<\/p>$/);
     assert.equal(Number(cached.headers['content-length']), Buffer.byteLength(cached.body));
     assert.equal(cached.headers['content-type'], 'text/html; charset=utf-8');
   });

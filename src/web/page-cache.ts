@@ -15,10 +15,18 @@ const CACHEABLE_QUERY = new Set(['lang', 'page']);
 const TOKEN_PLACEHOLDER = `csrf-placeholder-${randomBytes(16).toString('hex')}`;
 
 /**
- * A stored answer: its route (for the metrics), its headers but for cookies and length, and its body as UTF-8
- * bytes cut where the CSRF token goes (encoded once, not on every send).
+ * A stored answer: its route (for the metrics), its headers but for cookies and length, and its body cut where the
+ * CSRF token goes. The body stays text: node writes a text body and the header block in one piece, while a buffer
+ * body costs a copy to splice in the token and a separate chunk on the socket.
  */
-export type CachedAnswer = { route: string; headers: Record<string, HeaderValue>; parts: Buffer[] };
+export type CachedAnswer = {
+  route: string;
+  headers: Record<string, HeaderValue>;
+  /** The body, cut where the CSRF token goes. */
+  parts: string[];
+  /** The parts' length in UTF-8 bytes. */
+  bytes: number;
+};
 type HeaderValue = string | number | string[];
 type Entry = CachedAnswer & { version: number; storedAt: number };
 type Fill = { key: string; version: number; storedAt: number };
@@ -68,7 +76,7 @@ export function registerPageCache(
     const entry = fresh(key, now, version);
     if (entry) {
       reply.headers(entry.headers);
-      reply.send(entry.parts.length === 1 ? entry.parts[0] : joinParts(entry.parts, request.csrfToken()));
+      reply.send(entry.parts.join(request.csrfToken()));
       return; // answered: the rest of the chain (handler included) is skipped
     }
     request.pageCacheFill = { key, version, storedAt: now };
@@ -78,15 +86,16 @@ export function registerPageCache(
   app.addHook('onSend', (request, reply, payload, done) => {
     const fill = request.pageCacheFill;
     if (!fill || typeof payload !== 'string') return done(null, payload);
-    const parts = payload.split(TOKEN_PLACEHOLDER).map((part) => Buffer.from(part));
+    const parts = payload.split(TOKEN_PLACEHOLDER);
     if (reply.statusCode === 200 && payload.length <= MAX_BODY_CHARS && setsOnlyLanguageCookie(reply)) {
       if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
       const { 'set-cookie': _cookies, 'content-length': _length, ...headers } = reply.getHeaders();
       const route = request.routeOptions.url ?? request.url;
-      const answer = { route, headers: headers as Record<string, HeaderValue>, parts };
+      const bytes = parts.reduce((sum, part) => sum + Buffer.byteLength(part), 0);
+      const answer = { route, headers: headers as Record<string, HeaderValue>, parts, bytes };
       entries.set(fill.key, { ...answer, version: fill.version, storedAt: fill.storedAt });
     }
-    done(null, parts.length === 1 ? parts[0] : joinParts(parts, request.csrfToken()));
+    done(null, parts.length === 1 ? payload : parts.join(request.csrfToken()));
   });
 
   return {
@@ -107,19 +116,6 @@ export type PageCache = {
  */
 export function pageCsrfToken(request: FastifyRequest): string {
   return request.pageCacheFill ? TOKEN_PLACEHOLDER : request.csrfToken();
-}
-
-/** The parts with the (ASCII) token between them, in one new buffer: the parts are shared by every visitor. */
-export function joinParts(parts: Buffer[], token: string): Buffer {
-  let length = token.length * (parts.length - 1);
-  for (const part of parts) length += part.length;
-  const body = Buffer.allocUnsafe(length);
-  let at = 0;
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) at += body.write(token, at, 'latin1');
-    at += parts[i]!.copy(body, at);
-  }
-  return body;
 }
 
 /** The language cookie is set (or not) by its own hook on every answer; any other cookie makes an answer personal. */
