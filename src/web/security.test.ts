@@ -40,7 +40,7 @@ describe('the security headers', () => {
   for (const [what, url, method] of [
     ['the home page', '/', 'GET'],
     ['a cached page', '/', 'GET'],
-    ['the JSON API', '/api/v1/products/B-1', 'GET'],
+    ['the API reference page', '/api/docs', 'GET'],
     ['a missing page', '/nope', 'GET'],
     ['an asset', '/assets/app.css', 'GET'],
     ['the admin login', '/admin/login', 'GET'],
@@ -49,6 +49,27 @@ describe('the security headers', () => {
     it(`are exactly helmet's strict set on ${what}`, async () => {
       const res = await t.app.inject({ url, method });
       assert.deepEqual(securityHeadersOf(res.headers), EXPECTED);
+    });
+  }
+
+  // OWASP REST Security Cheat Sheet: the headers that mean something on data
+  const API = {
+    'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+    'cross-origin-resource-policy': 'same-origin',
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+  };
+  for (const [what, url, method] of [
+    ['a product in the JSON API', '/api/v1/products/B-1', 'GET'],
+    ['a product from the cache', '/api/v1/products/B-1', 'GET'],
+    ['a missing product', '/api/v1/products/NOPE', 'GET'],
+    ['bad input to the API', '/api/v1/lookup?q=', 'GET'],
+    ['the OpenAPI document', '/api/openapi.json', 'GET'],
+    ['a refused API post', '/api/v1/carts', 'POST'],
+  ] as const) {
+    it(`are the strict API set on ${what}`, async () => {
+      const res = await t.app.inject({ url, method, headers: { 'sec-fetch-site': 'cross-site' } });
+      assert.deepEqual(securityHeadersOf(res.headers), API);
     });
   }
 
@@ -61,6 +82,8 @@ describe('the security headers', () => {
         res.headers['content-security-policy'],
         `${EXPECTED['content-security-policy']};upgrade-insecure-requests`,
       );
+      const api = await https.app.inject({ url: '/api/v1/products/B-1' });
+      assert.equal(api.headers['strict-transport-security'], 'max-age=31536000; includeSubDomains');
     } finally {
       await https.close();
     }
