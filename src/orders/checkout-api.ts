@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { countUnknownCode, tooManyCodeGuesses } from '../vouchers/code-guesses.ts';
 import { refusalText } from '../vouchers/refusal-text.ts';
 import { ErrorSchema } from '../web/api-schemas.ts';
 import { isCartId } from './cart-id.ts';
@@ -38,7 +39,7 @@ const CheckoutBody = Type.Object({
     Type.Array(Type.String({ maxLength: 40 }), {
       maxItems: 2,
       description:
-        'Voucher and gift-card codes (at most one of each), e.g. TB-ABCD-2345; case, spaces and dashes do not matter. A refused code answers 422 with the reason in `fields.codes`, and nothing is ordered.',
+        'Voucher and gift-card codes (at most one of each), e.g. TB-ABCD-2345; case, spaces and dashes do not matter. A refused code answers 422 with the reason in `fields.codes`, and nothing is ordered; after 20 unknown codes from one client in an hour, codes answer 429 unread.',
     }),
   ),
   voucherCode: Type.Optional(Type.String({ maxLength: 40, description: 'Same as one entry of `codes`' })),
@@ -99,6 +100,7 @@ export function registerCheckoutApi(app: FastifyInstance): void {
           404: ErrorSchema,
           409: OutOfStockSchema,
           422: ErrorSchema,
+          429: ErrorSchema,
           503: ErrorSchema,
         },
       },
@@ -112,12 +114,17 @@ export function registerCheckoutApi(app: FastifyInstance): void {
         });
       }
       if (!isCartId(id)) throw new AppError('not-found');
+      const body = request.body as { codes?: string; voucherCode?: string; giftCardCode?: string };
+      const typed = [body.codes, body.voucherCode, body.giftCardCode].filter(Boolean).join(',');
+      if (await tooManyCodeGuesses(request.ctx, request.ip, typed)) throw new AppError('too-many-requests');
       const result = await checkout(request.ctx, {
         cartId: id,
         idempotencyKey: key,
         body: request.body,
         shipping: app.shipping.current,
       });
+      if (!result.ok && result.reason === 'code-refused')
+        await countUnknownCode(request.ctx, request.ip, result.refusal);
       return presentCheckout(request, reply, result);
     },
   );

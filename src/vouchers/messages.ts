@@ -25,6 +25,8 @@ export const voucherMessages = defineMessages(
     'voucher.refused.empty': 'Er staat geen tegoed meer op cadeaukaart {code}.',
     'voucher.refused.one-voucher': 'Je kunt één kortingscode per bestelling gebruiken.',
     'voucher.refused.one-gift-card': 'Je kunt één cadeaukaart per bestelling gebruiken.',
+    'voucher.refused.too-many-tries':
+      'Er zijn vanaf jouw verbinding te veel onbekende codes geprobeerd. Probeer het over een uur opnieuw, of bestel zonder code.',
     // cart
     'voucher.cartTitle': 'Heb je een kortingscode of cadeaukaart?',
     'voucher.cartApplied': 'Zo ziet je bestelling eruit met deze code. De code gaat mee naar het afrekenen.',
@@ -111,6 +113,8 @@ export const voucherMessages = defineMessages(
     'voucher.refused.empty': 'There is no balance left on gift card {code}.',
     'voucher.refused.one-voucher': 'You can use one voucher per order.',
     'voucher.refused.one-gift-card': 'You can use one gift card per order.',
+    'voucher.refused.too-many-tries':
+      'Too many unknown codes were tried from your connection. Try again in an hour, or order without a code.',
     'voucher.cartTitle': 'Have a voucher or gift card?',
     'voucher.cartApplied': 'This is your order with the code. The code goes with you to the checkout.',
     'voucher.cartShipping': 'Shipping ({method})',

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import { SHIPPING_VAT_RATE } from '../orders/shipping-methods.ts';
 import type { CartView } from '../orders/view-cart.ts';
 import { previewCodes } from './apply-codes.ts';
+import { countUnknownCode, tooManyCodeGuesses } from './code-guesses.ts';
 import { normaliseCode } from './codes.ts';
 import type { CodeRefusal } from './rules.ts';
 
@@ -23,7 +24,8 @@ export type CodesPreview =
 /**
  * The discount and gift-card amount the typed codes (comma-separated) give on this cart with this shipping price,
  * by the same rules as the order (which may still refuse if someone else uses the code up in between). Null when
- * nothing was typed; `refusal: null` when the text is not a code at all. Writes nothing.
+ * nothing was typed; `refusal: null` when the text is not a code at all. Writes nothing but the tally of unknown
+ * codes this client (`ip`) typed, and looks nothing up once that tally is full (vouchers/code-guesses.ts).
  */
 export async function previewForCart(
   ctx: Ctx,
@@ -31,6 +33,7 @@ export async function previewForCart(
   shippingCents: number,
   typed: string,
   email: string,
+  ip: string,
 ): Promise<CodesPreview | null> {
   const parts = typed
     .split(/[,;\n]/)
@@ -39,6 +42,8 @@ export async function previewForCart(
   if (parts.length === 0) return null;
   const codes = [...new Set(parts.map((p) => (p.length <= 40 ? normaliseCode(p) : null)))];
   if (codes.length > 2 || codes.some((c) => c === null)) return { ok: false, refusal: null };
+  const tooMany = await tooManyCodeGuesses(ctx, ip, typed);
+  if (tooMany) return { ok: false, refusal: tooMany };
   const grossByRate = new Map<number, number>();
   for (const l of cart.lines)
     grossByRate.set(l.vatRate, (grossByRate.get(l.vatRate) ?? 0) + l.lineTotalCents);
@@ -50,7 +55,10 @@ export async function previewForCart(
     grossByRate,
     at: isoNow(ctx.clock),
   });
-  if (!result.ok) return result;
+  if (!result.ok) {
+    await countUnknownCode(ctx, ip, result.refusal);
+    return result;
+  }
   const { applied } = result;
   const voucher = applied.uses.find((u) => u.kind === 'voucher');
   const giftCard = applied.uses.find((u) => u.kind === 'gift-card');

@@ -11,7 +11,9 @@ export type CodeProblem =
   | 'minimum'
   | 'empty'
   | 'one-voucher'
-  | 'one-gift-card';
+  | 'one-gift-card'
+  /** Too many unknown codes from this client lately: nothing was looked up (vouchers/code-guesses.ts). */
+  | 'too-many-tries';
 
 export type CodeRefusal = { code: string; problem: CodeProblem; minimumCents?: number };
 

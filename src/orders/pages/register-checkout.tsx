@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorMessage } from '../../errors.ts';
 import { sendToPaymentPage } from '../../payments/pages/to-payment-page.tsx';
 import { offeredPaymentMethods } from '../../payments/payment-provider.ts';
+import { tooManyCodeGuesses } from '../../vouchers/code-guesses.ts';
 import { previewForCart } from '../../vouchers/preview-for-cart.ts';
 import { refusalText } from '../../vouchers/refusal-text.ts';
 import { pageCtx } from '../../web/page-context.ts';
@@ -79,6 +80,15 @@ export function registerCheckoutPages(app: FastifyInstance): void {
       return render(request, reply, cart, values, {}, undefined, key, 200, { applied: true });
     }
 
+    // a client that typed too many unknown codes gets its codes refused unread; the page it gets back previews the
+    // codes and so counts an unknown one (vouchers/code-guesses.ts), once per attempt
+    const tooMany = await tooManyCodeGuesses(request.ctx, request.ip, values.codes ?? '');
+    if (tooMany) {
+      const cart = await cartOf(request);
+      if (!cart) return reply.redirect('/cart', 303);
+      const codes = refusalText(request.t, request.locale, request.ctx.config.currency, tooMany);
+      return render(request, reply, cart, values, { codes }, undefined, key, 429);
+    }
     const result = await checkout(request.ctx, {
       cartId,
       idempotencyKey: key,
@@ -289,6 +299,7 @@ async function render(
     chosenMethod?.priceCents ?? 0,
     values.codes ?? '',
     values.email ?? '',
+    request.ip,
   );
   if (preview && !preview.ok && !errors.codes)
     errors = {

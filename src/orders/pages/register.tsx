@@ -58,6 +58,7 @@ export function registerCartPages(app: FastifyInstance): void {
       shipping?.priceCents ?? 0,
       typed,
       request.customer?.email ?? '',
+      request.ip,
     );
     const error =
       preview && !preview.ok
