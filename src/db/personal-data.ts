@@ -276,6 +276,8 @@ export const personalData: PersonalDataRegistry = {
     columns: ['order_id', 'note'],
     find: { by: 'order', column: 'order_id' },
     onErase: 'retain-fiscal',
+    // a note may say anything about the person ("called: leave it with the neighbours at 14"); the events stay
+    placeholders: { note: null },
   },
   payments: {
     personal: true,

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { ERASED, ERASED_EMAIL } from '../../db/personal-data.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
+import { orderEvents, recordOrderEvent } from '../../orders/order-events.ts';
 import { purgeDateOf, retentionCutoff } from './fiscal-retention.ts';
 import { anonymiseDueSalesRecords } from './retention-purge.ts';
 
@@ -62,6 +63,18 @@ describe('fiscal retention of guest orders', () => {
     await addCustomer(t.ctx, ANNA.email, ANNA.name); // she has an account now: her orders are hers, dated at erasure
     const hans = await placedAt('2026-12-31T23:30:00Z', HANS); // 1 January 2027, 00:30 in Amsterdam
     const ginaNew = await placedAt('2027-06-01T10:00:00Z', GINA);
+    // staff wrote something about her on the old order's timeline
+    const { id: ginaOldId } = await t.db
+      .selectFrom('orders')
+      .select('id')
+      .where('number', '=', ginaOld)
+      .executeTakeFirstOrThrow();
+    await recordOrderEvent(t.ctx, {
+      orderId: ginaOldId,
+      kind: 'note',
+      actor: 'staff',
+      note: `${GINA.name} belde: bij de buren afgeven`,
+    });
     const mails = await t.db
       .selectFrom('outbox_messages')
       .select('id')
@@ -88,6 +101,15 @@ describe('fiscal retention of guest orders', () => {
       country: 'NL',
     });
     assert.ok(old.total_cents > 0, 'the amounts stay for the books');
+    const timeline = await orderEvents(t.ctx, ginaOldId);
+    assert.ok(
+      timeline.some((e) => e.kind === 'note' && e.note === null),
+      'the event stays, its note goes',
+    );
+    assert.ok(
+      timeline.some((e) => e.kind === 'placed'),
+      'the timeline stays',
+    );
     // her 2027 order still holds her address, so nothing else of hers is erased yet
     assert.equal((await order(ginaNew)).email, GINA.email);
     assert.equal((await order(ginaNew)).purge_after, null);
