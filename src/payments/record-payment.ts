@@ -4,22 +4,14 @@ import { newId } from '../db/ids.ts';
 import { bankTransferProvider } from './bank-transfer-provider.ts';
 import { providerNameFor } from './payment-provider.ts';
 
-/**
- * Writes an order's first payment record, in the checkout transaction (RELIABILITY I3). Bank transfer
- * gets its reference at once; an online payment gets the provider's id after the commit
- * (`startOnlinePayment`), because creating it is an outside side effect that must not happen for an
- * order that rolls back.
- */
-export async function recordPayment(ctx: Ctx, order: PaymentOf): Promise<void> {
-  await ctx.db
-    .insertInto('payments')
-    .values(await paymentRow(ctx, order))
-    .execute();
-}
-
 type PaymentOf = { id: string; number: string; paymentMethod: string; totalCents: number; currency: string };
 
-/** The row `recordPayment` writes, for callers that write many orders' payments in one statement. */
+/**
+ * An order's first payment record, written in the checkout transaction (RELIABILITY I3), many orders' in one
+ * statement. Bank transfer gets its reference at once; an online payment gets the provider's id after the commit
+ * (`startOnlinePayment`), because creating it is an outside side effect that must not happen for an order that
+ * rolls back.
+ */
 export async function paymentRow(ctx: Ctx, order: PaymentOf) {
   const provider = providerNameFor(order.paymentMethod);
   const id = newId(ctx.clock.now().epochMilliseconds);

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { createCart } from '../orders/create-cart.ts';
-import { lockedPrices, lockPrice, pricedUnits, releasePriceLocks } from './price-lock.ts';
+import { lockedPrices, lockPrice, pricedUnits } from './price-lock.ts';
 
 describe('price locks', () => {
   let t: TestApp;
@@ -48,8 +48,5 @@ describe('price locks', () => {
     assert.equal((await lockedPrices(t.ctx, cartId)).get(productId)?.priceCents, 900);
     t.clock.set('2026-06-24T22:00:00Z');
     assert.equal((await lockedPrices(t.ctx, cartId)).size, 0, 'expired');
-    t.clock.set('2026-06-18T10:00:00Z');
-    await releasePriceLocks(t.ctx, cartId);
-    assert.equal((await lockedPrices(t.ctx, cartId)).size, 0, 'released');
   });
 });

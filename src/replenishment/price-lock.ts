@@ -92,8 +92,3 @@ export function pricedUnits(
   if (quantity > promised) parts.push({ quantity: quantity - promised, unitPriceCents: currentCents });
   return parts;
 }
-
-/** A promise is used up by the order it was for: a later order from the same cart pays today's price. */
-export async function releasePriceLocks(ctx: Ctx, cartId: string): Promise<void> {
-  await ctx.db.deleteFrom('price_locks').where('cart_id', '=', cartId).execute();
-}
