@@ -6,6 +6,7 @@ import { addCustomer, signedInCustomer } from '../../../test/helpers/signed-in-c
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { importAppliances } from '../../appliances/import-appliances.ts';
 import { orderToken } from '../../orders/order-token.ts';
+import { lockPrice } from '../../replenishment/price-lock.ts';
 
 const ADDRESS = {
   name: 'Anne de Vries',
@@ -173,6 +174,20 @@ describe('my appliances', () => {
     await b.get(`/a/${philips}?lang=en`);
     await b.post('/cart/lines', { sku: 'BAG-1', quantity: '2', appliance_id: philips });
     await b.post('/cart/lines', { sku: 'FLT-1', quantity: '1', appliance_id: philips });
+    // a reminder promised one bag at a lower price: the order splits the bags' line in two
+    const bag = await t.db
+      .selectFrom('products')
+      .select(['id', 'price_cents'])
+      .where('sku', '=', 'BAG-1')
+      .executeTakeFirstOrThrow();
+    await lockPrice(t.ctx, {
+      cartId: b.cookies.get('tb_cart')!,
+      productId: bag.id,
+      priceCents: bag.price_cents - 100,
+      quantity: 1,
+      validUntil: '2026-12-07T00:00:00.000Z',
+      source: 'reminder',
+    });
 
     const first = await b.get('/checkout?lang=en');
     assert.match(first.body, /You are signed in as carla@example\.nl/);
@@ -188,6 +203,7 @@ describe('my appliances', () => {
       .execute();
     assert.deepEqual(lines, [
       { sku: 'BAG-1', appliance_id: philips },
+      { sku: 'BAG-1', appliance_id: philips },
       { sku: 'FLT-1', appliance_id: philips },
     ]);
     const addresses = await t.db
@@ -200,6 +216,7 @@ describe('my appliances', () => {
 
     // what was bought shows on the appliance; one tap puts it in the cart and opens a prefilled checkout
     const detail = await b.get(`/account/appliances/${mine}?lang=en`);
+    // the split line shows as the two bags the customer bought
     assert.match(detail.body, /Last bought on 30 November 2026: 2 × Part BAG-1, 1 × Part FLT-1/);
     t.clock.advance({ hours: 1 });
     const reorder = await b.post(`/account/appliances/${mine}/reorder`, {});
