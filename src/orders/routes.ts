@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError } from '../errors.ts';
+import { previewForCart } from '../vouchers/preview-for-cart.ts';
+import { refusalText } from '../vouchers/refusal-text.ts';
 import { ErrorSchema } from '../web/api-schemas.ts';
 import { addToCart } from './add-to-cart.ts';
 import { isCartId } from './cart-id.ts';
@@ -45,11 +47,95 @@ const CartSchema = Type.Object(
     freeShippingFromCents: Type.Union([Type.Integer(), Type.Null()], {
       description: 'Goods total from which shipping is free; null when the shop has no free shipping',
     }),
+    codes: Type.Optional(
+      Type.Union(
+        [
+          Type.Object({
+            ok: Type.Literal(true),
+            discountCents: Type.Integer({ description: 'Taken off the items by the voucher' }),
+            giftCardCents: Type.Integer({ description: 'Paid by the gift card' }),
+            voucherCode: Type.Optional(Type.String()),
+            giftCardCode: Type.Optional(Type.String()),
+            shippingMethod: Type.String({ description: 'The method whose price the preview counts' }),
+            shippingCents: Type.Integer(),
+            totalCents: Type.Integer({ description: 'Items + shipping − discount, incl. VAT' }),
+            dueCents: Type.Integer({ description: 'What is left to pay after the gift card' }),
+            vatCents: Type.Record(Type.String(), Type.Integer(), {
+              description: 'VAT the order will record, per rate',
+            }),
+          }),
+          Type.Object({
+            ok: Type.Literal(false),
+            problem: Type.String({
+              description: 'unknown, expired, used-up, minimum, too-many-tries, not-a-code, …',
+            }),
+            reason: Type.String({ description: 'Why, in the language of the request' }),
+          }),
+        ],
+        {
+          description:
+            'Only when `codes` was asked: what the codes would do to this cart now, by the rules the order uses (which may still refuse a code someone else used up meanwhile). Nothing is written.',
+        },
+      ),
+    ),
   },
   { $id: 'Cart' },
 );
 
+const CartQuery = Type.Object({
+  codes: Type.Optional(
+    Type.String({
+      maxLength: 300,
+      description: 'Voucher and gift-card codes to preview, comma-separated (e.g. TB-ABCD-2345)',
+    }),
+  ),
+  email: Type.Optional(
+    Type.String({ maxLength: 254, description: 'For codes usable once per e-mail address' }),
+  ),
+  shippingMethod: Type.Optional(
+    Type.String({ maxLength: 20, description: 'The method to count; default: the first available' }),
+  ),
+});
+
 const CartParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{22}$' }) });
+
+/** The codes preview of a cart in the API, counted with one shipping method's price. */
+async function presentCodes(
+  request: FastifyRequest,
+  cart: CartView,
+  options: { method: string; available: boolean; priceCents: number }[],
+  query: { codes?: string; email?: string; shippingMethod?: string },
+) {
+  const shipping =
+    options.find((o) => o.method === query.shippingMethod && o.available) ?? options.find((o) => o.available);
+  const shippingCents = shipping?.priceCents ?? 0;
+  const preview = await previewForCart(
+    request.ctx,
+    cart,
+    shippingCents,
+    query.codes ?? '',
+    query.email ?? '',
+    request.ip,
+  );
+  if (preview?.ok) {
+    const totalCents = cart.totalCents + shippingCents - preview.discountCents;
+    return {
+      ...preview,
+      shippingMethod: shipping?.method ?? '',
+      shippingCents,
+      totalCents,
+      dueCents: totalCents - preview.giftCardCents,
+    };
+  }
+  const { currency } = request.ctx.config;
+  return preview?.refusal
+    ? {
+        ok: false as const,
+        problem: preview.refusal.problem,
+        reason: refusalText(request.t, request.locale, currency, preview.refusal),
+      }
+    : { ok: false as const, problem: 'not-a-code', reason: request.t('checkout.error.code') };
+}
 
 /** The cart API: the storefront's cart use cases for headless clients. */
 export function registerCartApi(app: FastifyInstance): void {
@@ -106,16 +192,21 @@ export function registerCartApi(app: FastifyInstance): void {
     {
       schema: {
         tags: ['cart'],
-        summary: 'A cart with its lines and totals at today’s prices',
+        summary:
+          'A cart with its lines and totals at today’s prices; with `codes`, what those codes would do',
         params: CartParams,
+        querystring: CartQuery,
         response: { 200: CartSchema, 404: ErrorSchema },
       },
     },
     async (request) => {
       const { id } = request.params as { id: string };
+      const query = request.query as { codes?: string; email?: string; shippingMethod?: string };
       const cart = await viewCart(request.ctx, id);
       if (!cart) throw new AppError('not-found');
-      return present(request, cart);
+      const presented = present(request, cart);
+      if (!query.codes?.trim()) return presented;
+      return { ...presented, codes: await presentCodes(request, cart, presented.shippingOptions, query) };
     },
   );
 
