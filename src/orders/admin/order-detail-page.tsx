@@ -265,7 +265,21 @@ export function OrderDetailPage(props: {
   );
 }
 
+/** Events that are not a status change, in words. */
+const EVENT_LABELS = new Set([
+  'placed',
+  'delayed',
+  'refunded',
+  'refund-pending',
+  'payment-failed',
+  'payment-expired',
+  'payment-canceled',
+  'payment-amount-mismatch',
+  'payment-refund-due',
+]);
+
 function eventLabel(t: PageCtx['t'], kind: string): string {
-  if (kind === 'placed' || kind === 'delayed') return t(`orderAdmin.event.${kind}`);
+  if (EVENT_LABELS.has(kind)) return t(`orderAdmin.event.${kind}` as MessageKey);
+  // a kind without words yet (a newer event) shows as it is recorded rather than not at all
   return isOrderStatus(kind) ? t(`orderAdmin.status.${kind}` as MessageKey) : kind;
 }

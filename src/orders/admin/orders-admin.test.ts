@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { formatDeliveryDate } from '../../messaging/templates/order-confirmation.tsx';
-import { changeOrderStatus } from '../order-events.ts';
+import { changeOrderStatus, recordOrderEvent } from '../order-events.ts';
 import { withdrawalWindow } from '../withdraw-order.ts';
 
 describe('orders admin', () => {
@@ -330,6 +330,25 @@ describe('orders admin', () => {
     assert.equal(cancelled[0]!.actor, 'staff');
     assert.match(cancelled[0]!.note ?? '', /^staff:/);
     await checkInvariants(t.ctx, initial);
+  });
+
+  it('names payment events on the timeline in words, in both languages, with their note', async () => {
+    const o = await order({ paid: false });
+    await recordOrderEvent(t.ctx, {
+      orderId: o.id,
+      kind: 'payment-amount-mismatch',
+      actor: 'system',
+      note: 'tr_test: 10.00 EUR',
+    });
+    await recordOrderEvent(t.ctx, { orderId: o.id, kind: 'payment-expired', actor: 'system' });
+    const en = (await staff.get(`/admin/orders/${o.id}?lang=en`)).body;
+    assert.match(en, /payment of another amount received: refunded, the order still waits for payment/);
+    assert.match(en, /payment expired \(system\)/);
+    assert.match(en, /tr_test: 10\.00 EUR/);
+    assert.doesNotMatch(en, /payment-amount-mismatch|payment-expired/);
+    const nl = (await staff.get(`/admin/orders/${o.id}?lang=nl`)).body;
+    assert.match(nl, /betaling met een ander bedrag ontvangen/);
+    assert.match(nl, /betaling verlopen/);
   });
 
   it('refuses a cross-site post with 403, writing nothing', async () => {
