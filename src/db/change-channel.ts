@@ -27,11 +27,12 @@ export async function announce(db: Db, channel: string, payload: string): Promis
 }
 
 /**
- * LISTENs on `channel` over a dedicated connection (not from the pool, which would hand it back) and calls
- * `onMessage` per message with its payload and its `pid payload` key. When the connection drops it reconnects
- * with backoff (1 s doubling to 30 s) and then calls `onMissed`, since messages may have been lost meanwhile.
- * Resolves once the first LISTEN is active or has failed (then it keeps trying in the background). `what` names
- * the listener in log lines.
+ * LISTENs on `channel` and calls `onMessage` per message with its payload and its `pid payload` key. Every
+ * listener of a process (the lookup index, the shipping settings, …) shares one dedicated connection per database
+ * URL (not from the pool, which would hand it back), LISTENing on each channel asked for; it closes with the last
+ * listener. When the connection drops it reconnects with backoff (1 s doubling to 30 s), LISTENs again and calls
+ * every listener's `onMissed`, since messages may have been lost meanwhile. Resolves once the LISTEN is active or
+ * has failed (then it keeps trying in the background). `what` names the listener in log lines.
  */
 export async function listen(
   url: string,
@@ -39,57 +40,119 @@ export async function listen(
   handlers: { onMessage(payload: string, key: string): void; onMissed(): void },
   options: { what: string; log?: Log | undefined },
 ): Promise<ChangeListener> {
-  const { what, log } = options;
-  let client: pg.Client | null = null;
-  let closed = false;
-  let delay = 1000;
-  let timer: NodeJS.Timeout | null = null;
+  let connection = connections.get(url);
+  if (!connection) {
+    connection = new SharedConnection(url, options.log, () => connections.delete(url));
+    connections.set(url, connection);
+  }
+  const listener = { channel, ...handlers, what: options.what };
+  await connection.add(listener);
+  const shared = connection;
+  return { close: () => shared.remove(listener) };
+}
 
-  const connect = async (isRetry: boolean) => {
-    const c = new pg.Client({ connectionString: url });
-    const retry = () => {
-      if (closed || client !== c) return;
-      client = null;
+type Listener = {
+  channel: string;
+  what: string;
+  onMessage(payload: string, key: string): void;
+  onMissed(): void;
+};
+
+/** The one LISTEN connection per database URL of this process. */
+const connections = new Map<string, SharedConnection>();
+
+class SharedConnection {
+  readonly #url: string;
+  readonly #log: Log | undefined;
+  readonly #onClosed: () => void;
+  readonly #listeners = new Set<Listener>();
+  #client: pg.Client | null = null;
+  /** Settles when the current connection attempt has LISTENed (or failed). */
+  #ready: Promise<void> | null = null;
+  #closed = false;
+  #delay = 1000;
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(url: string, log: Log | undefined, onClosed: () => void) {
+    this.#url = url;
+    this.#log = log;
+    this.#onClosed = onClosed;
+  }
+
+  async add(listener: Listener): Promise<void> {
+    const known = this.#channels().has(listener.channel);
+    this.#listeners.add(listener);
+    if (!this.#ready) {
+      this.#ready = this.#connect(false);
+      return this.#ready;
+    }
+    await this.#ready;
+    const client = this.#client;
+    if (known || !client) return; // not connected: the reconnect LISTENs on every channel
+    try {
+      await client.query(`listen ${listener.channel}`);
+    } catch (err) {
+      this.#log?.warn({ err }, `${listener.what} cannot LISTEN; retrying`);
+      this.#retry(client);
+    }
+  }
+
+  async remove(listener: Listener): Promise<void> {
+    if (!this.#listeners.delete(listener)) return;
+    if (this.#listeners.size > 0) {
+      if (!this.#channels().has(listener.channel))
+        await this.#client?.query(`unlisten ${listener.channel}`).catch(() => {});
+      return;
+    }
+    this.#closed = true;
+    this.#onClosed();
+    if (this.#timer) clearTimeout(this.#timer);
+    const c = this.#client;
+    this.#client = null;
+    if (c) {
       c.removeAllListeners();
       c.on('error', () => {});
-      void c.end().catch(() => {});
-      timer = setTimeout(() => void connect(true), delay);
-      delay = Math.min(delay * 2, 30000);
-    };
-    client = c;
+      await c.end().catch(() => {});
+    }
+  }
+
+  #channels(): Set<string> {
+    return new Set([...this.#listeners].map((l) => l.channel));
+  }
+
+  #retry(c: pg.Client): void {
+    if (this.#closed || this.#client !== c) return;
+    this.#client = null;
+    c.removeAllListeners();
+    c.on('error', () => {});
+    void c.end().catch(() => {});
+    this.#timer = setTimeout(() => {
+      this.#ready = this.#connect(true);
+    }, this.#delay);
+    this.#delay = Math.min(this.#delay * 2, 30000);
+  }
+
+  async #connect(isRetry: boolean): Promise<void> {
+    const c = new pg.Client({ connectionString: this.#url });
+    this.#client = c;
     c.on('error', (err) => {
-      log?.warn({ err }, `${what} lost its connection; reconnecting`);
-      retry();
+      this.#log?.warn({ err }, 'change listener lost its connection; reconnecting');
+      this.#retry(c);
     });
-    c.on('end', retry);
+    c.on('end', () => this.#retry(c));
     c.on('notification', (msg) => {
-      if (msg.channel !== channel) return;
       const payload = msg.payload ?? '';
-      handlers.onMessage(payload, `${msg.processId} ${payload}`);
+      const key = `${msg.processId} ${payload}`;
+      for (const l of this.#listeners) if (l.channel === msg.channel) l.onMessage(payload, key);
     });
     try {
       await c.connect();
-      await c.query(`listen ${channel}`);
-      delay = 1000;
-      if (isRetry) handlers.onMissed();
+      for (const channel of this.#channels()) await c.query(`listen ${channel}`);
+      this.#delay = 1000;
+      if (isRetry) for (const l of this.#listeners) l.onMissed();
     } catch (err) {
-      log?.warn({ err }, `${what} cannot LISTEN; retrying`);
-      retry();
+      this.#log?.warn({ err }, 'change listener cannot LISTEN; retrying');
+      this.#retry(c);
     }
-  };
-
-  await connect(false);
-  return {
-    close: async () => {
-      closed = true;
-      if (timer) clearTimeout(timer);
-      const c = client;
-      client = null;
-      if (c) {
-        c.removeAllListeners();
-        c.on('error', () => {});
-        await c.end().catch(() => {});
-      }
-    },
-  };
+  }
 }
