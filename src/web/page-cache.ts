@@ -76,7 +76,7 @@ export function registerPageCache(
     const entry = fresh(key, now, version);
     if (entry) {
       reply.headers(entry.headers);
-      reply.send(entry.parts.join(request.csrfToken()));
+      reply.send(entry.parts.length === 1 ? entry.parts[0] : entry.parts.join(request.csrfToken()));
       return; // answered: the rest of the chain (handler included) is skipped
     }
     request.pageCacheFill = { key, version, storedAt: now };
