@@ -53,6 +53,7 @@ describe('SMS through MessageBird', () => {
       recipients: ['31612345678'],
       body: 'Je pakket komt vandaag. – Toonbank',
       reference: 'msg-7',
+      createdDatetime: bird.messages[0]?.createdDatetime,
     });
     const request = bird.requests[0];
     assert.equal(request?.headers['content-type'], 'application/json');

@@ -14,7 +14,15 @@ function channelName(t: Translate, channel: string | null): string {
 }
 
 /** The table of messages with what happened and why, shared by the customer's and the staff's page. */
-function MessageTable({ ctx, messages }: { ctx: PageCtx; messages: ListedMessage[] }) {
+function MessageTable({
+  ctx,
+  messages,
+  staff = false,
+}: {
+  ctx: PageCtx;
+  messages: ListedMessage[];
+  staff?: boolean;
+}) {
   const { t, locale } = ctx;
   const when = (iso: string) => formatDate(iso, locale, ctx.timeZone, true);
   if (messages.length === 0) return <p>{t('gateway.empty')}</p>;
@@ -52,6 +60,7 @@ function MessageTable({ ctx, messages }: { ctx: PageCtx; messages: ListedMessage
               </td>
               <td>
                 {t(k(`gateway.reason.${m.reason}`))}
+                {staff && m.staffNote ? <p class="staff-note">{m.staffNote}</p> : null}
                 {m.decisions.length > 1 ? (
                   <details>
                     <summary>{t('gateway.history')}</summary>
@@ -117,7 +126,7 @@ export function CustomerMessagesAdminPage({
         <a href={`/admin/customers/${encodeURIComponent(customerId)}`}>{email}</a>
       </p>
       <h1>{title}</h1>
-      <MessageTable ctx={ctx} messages={messages} />
+      <MessageTable ctx={ctx} messages={messages} staff />
     </AdminLayout>
   );
 }
