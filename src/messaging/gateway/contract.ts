@@ -52,6 +52,7 @@ export type ReasonCode =
   | 'deadline-passed' // dropped: it would arrive too late to be useful
   | 'digest' // folded into the digest
   | 'in-digest' // sent: carried by the digest e-mail (send-digest.ts)
+  | 'digest-mail' // the digest e-mail itself: one message, at the first moment the limit and quiet time allow
   | 'sms-outcome-unknown'; // the SMS provider could not tell whether it has the message: not resent
 
 export type Decision =

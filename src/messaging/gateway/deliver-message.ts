@@ -18,6 +18,7 @@ import { decide } from './decide.ts';
 import { loadDecisionInput } from './decision-input.ts';
 import { recordDecision } from './record-decision.ts';
 import { enqueueDelivery } from './request-message.ts';
+import { enqueueDigest } from './send-digest.ts';
 import { storedMessageData } from './stored-message-data.ts';
 import type { GatewayStatus } from './tables.ts';
 import { createUnsubscribeUrl } from './unsubscribe-token.ts';
@@ -77,6 +78,7 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
       ),
     );
     await recordDecision(tx, row, d, 'send-time', at);
+    if (d.action === 'digest' && row.customer_id) await enqueueDigest(tx, row.customer_id);
     if (d.action === 'send')
       await tx.db
         .updateTable('gateway_messages')

@@ -64,6 +64,8 @@ export const gatewayMessages = defineMessages(
     'gateway.reason.digest': 'We bewaarden het hier voor je, in plaats van het te sturen.',
     'gateway.reason.in-digest':
       'Je had je maximum bereikt; daarom kwam het in de overzichtsmail, op het eerste moment dat je maximum en stille uren dat toelieten.',
+    'gateway.reason.digest-mail':
+      'De berichten boven je maximum, samen in één e-mail, op het eerste moment dat je maximum en stille uren dat toelieten.',
     'gateway.reason.sms-outcome-unknown':
       'De sms-aanbieder kon ons niet vertellen of de sms al verstuurd was. We sturen hem niet nog eens, zodat je hem niet twee keer krijgt.',
     'gateway.reason.queued': 'Nog niet beslist.',
@@ -146,6 +148,8 @@ export const gatewayMessages = defineMessages(
     'gateway.reason.digest': 'We kept it here for you instead of sending it.',
     'gateway.reason.in-digest':
       'You had reached your limit, so it went in your digest e-mail, at the first moment your limit and quiet hours allowed.',
+    'gateway.reason.digest-mail':
+      'The messages over your limit, together in one e-mail, at the first moment your limit and quiet hours allowed.',
     'gateway.reason.sms-outcome-unknown':
       'The SMS provider could not tell us whether the text message had already gone. We do not send it again, so you never get it twice.',
     'gateway.reason.queued': 'Not decided yet.',

@@ -149,13 +149,18 @@ function UnsubscribeFrame({
   );
 }
 
+/** The topics' names for the unsubscribe pages: one, or a digest's several joined. */
+function topicNames(t: Translate, topics: readonly string[]): string {
+  return topics.map((topic) => t(k(`gateway.topic.${topic}`))).join(', ');
+}
+
 /**
  * GET /u/:token: the question and one button; loading the page changes nothing (a link scanner unsubscribes
  * no one). The button posts what a mail client's one-click POST sends (RFC 8058).
  */
-export function UnsubscribePage({ ctx, token, topic }: { ctx: PageCtx; token: string; topic: string }) {
+export function UnsubscribePage({ ctx, token, topics }: { ctx: PageCtx; token: string; topics: string[] }) {
   const { t } = ctx;
-  const name = t(k(`gateway.topic.${topic}`));
+  const name = topicNames(t, topics);
   return (
     <UnsubscribeFrame ctx={ctx} title={t('unsubscribe.title', { topic: name })}>
       <p>{t('unsubscribe.question', { topic: name })}</p>
@@ -171,9 +176,9 @@ export function UnsubscribePage({ ctx, token, topic }: { ctx: PageCtx; token: st
   );
 }
 
-export function UnsubscribedPage({ ctx, topic }: { ctx: PageCtx; topic: string }) {
+export function UnsubscribedPage({ ctx, topics }: { ctx: PageCtx; topics: string[] }) {
   const { t } = ctx;
-  const name = t(k(`gateway.topic.${topic}`));
+  const name = topicNames(t, topics);
   return (
     <UnsubscribeFrame ctx={ctx} title={t('unsubscribe.doneTitle')}>
       <p role="status">{t('unsubscribe.done', { topic: name })}</p>
