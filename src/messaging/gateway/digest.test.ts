@@ -7,6 +7,7 @@ import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
 import { addCustomer } from '../../../test/helpers/preference-fixtures.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { createCustomerSession } from '../../customers/sessions.ts';
+import { suppressionOf } from '../../customers/suppression.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
@@ -15,7 +16,10 @@ import type { Urgency } from './contract.ts';
 import { requestMessage } from './request-message.ts';
 import { DIGEST_JOB, sendDigest } from './send-digest.ts';
 
-/** A real SMTP server keeping what it accepts; while `refuse` is set it answers 451 (try again later). */
+/**
+ * A real SMTP server keeping what it accepts; while `refuse` is set it answers 451 (try again later); addresses
+ * starting "gone" it refuses for good (550).
+ */
 async function startSink() {
   const mails: ParsedMail[] = [];
   const state = { refuse: false };
@@ -23,7 +27,9 @@ async function startSink() {
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
-    onRcptTo(_address, _session, callback) {
+    onRcptTo(address, _session, callback) {
+      if (address.address.startsWith('gone'))
+        return callback(Object.assign(new Error('no such user here'), { responseCode: 550 }));
       if (state.refuse) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
       callback();
     },
@@ -241,5 +247,30 @@ describe('the digest e-mail', () => {
     assert.match(mail.text ?? '', /Enquêtes/);
     assert.equal((await row(b.id)).digest_id, claimed.digest_id);
     assert.equal((await row(claimed.digest_id!)).status, 'sent');
+  });
+
+  it('keeps the items on the message page when the digest bounces, and suppresses the address', async () => {
+    await shop();
+    const id = await customer('cas@example.nl', 'en');
+    await ask(id, 'cas@example.nl', 'offers', 'normal');
+    await run();
+    const kept = await ask(id, 'cas@example.nl', 'offers', 'low');
+    // the digest goes to the account's address of the moment, which no longer exists
+    await t.db.updateTable('customers').set({ email: 'gone@example.nl' }).where('id', '=', id).execute();
+    t.clock.set('2026-12-04T11:00:00Z');
+    const outcome = await sendDigest(t.ctx, id);
+    assert.equal(outcome.status, 'bounced');
+    assert.equal(sink.mails.length, 1, 'only the first message');
+    const item = await row(kept.id);
+    assert.equal(item.status, 'digest', 'back to "kept here for you"');
+    assert.equal(item.digest_id, null);
+    assert.notEqual(await suppressionOf(t.ctx, 'gone@example.nl'), null);
+    t.clock.set('2026-12-05T11:00:00Z');
+    assert.deepEqual(await sendDigest(t.ctx, id), { status: 'blocked', reason: 'suppressed', dropped: 0 });
+    assert.equal(
+      (await row(kept.id)).status,
+      'digest',
+      'still readable on the page, never mailed there again',
+    );
   });
 });

@@ -283,6 +283,12 @@ async function deliverDigest(ctx: Ctx, digestId: string): Promise<'sent' | 'outb
       .set({ status: 'bounced', reason: 'suppressed', updated_at: done })
       .where('id', '=', row.id)
       .execute();
+    // its items did not arrive either: they are kept on the message page again (a later digest cannot mail them)
+    await ctx.db
+      .updateTable('gateway_messages')
+      .set({ status: 'digest', reason: 'frequency-cap', digest_id: null, sent_at: null, updated_at: done })
+      .where('digest_id', '=', row.id)
+      .execute();
     return 'bounced';
   }
   await ctx.db
