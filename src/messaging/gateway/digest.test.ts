@@ -247,6 +247,20 @@ describe('the digest e-mail', () => {
     assert.match(mail.text ?? '', /Enquêtes/);
     assert.equal((await row(b.id)).digest_id, claimed.digest_id);
     assert.equal((await row(claimed.digest_id!)).status, 'sent');
+
+    // its one List-Unsubscribe URL stands for both of its topics
+    const url = /<(.+)>/.exec(header(mail, 'list-unsubscribe')[0]!)![1]!;
+    const page = await t.app.inject({ url: `${new URL(url).pathname}?lang=nl` });
+    assert.match(page.body, /Aanbiedingen, Enquêtes/);
+    const post = await t.app.inject({
+      method: 'POST',
+      url: new URL(url).pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    assert.equal(post.statusCode, 200, post.body);
+    const { topics } = (await loadPreferences(t.ctx, id)).prefs;
+    assert.deepEqual([topics.offers, topics.surveys], ['off', 'off']);
   });
 
   it('keeps the items on the message page when the digest bounces, and suppresses the address', async () => {
