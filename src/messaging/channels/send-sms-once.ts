@@ -16,7 +16,8 @@ export type SmsOutcome =
  * found: recorded as accepted, nothing sent; the provider's list shows none: sent (again) now; the provider
  * cannot tell: recorded 'unknown' with the reason and NOT sent (a second SMS is worse than a missing one; staff
  * see it on the customer's message page). A transient failure of the send itself rejects (the job retries and
- * then asks first); a permanent refusal rejects with the provider's reason.
+ * then asks first); a permanent refusal rejects with the provider's reason. Call it outside a transaction: the
+ * attempt must be committed before the provider is called (the delivery jobs run without one).
  */
 export async function sendSmsOnce(
   ctx: Ctx,
