@@ -134,7 +134,7 @@ export async function sendDigest(ctx: Ctx, customerId: string): Promise<DigestOu
     const { prefs } = await loadPreferences(tx, customerId);
     const locale: Locale = prefs.locale;
     const items: DigestItem[] = [];
-    for (const item of kept) items.push(await summaryOf(tx, item));
+    for (const item of kept) items.push(await summaryOf(tx, item, locale));
     const data = { items };
     const { subject } = renderTemplate('digest', data, locale, ctx.config);
     const digestId = newId(nowMs);
@@ -208,12 +208,12 @@ function itemsOf(dataJson: string): DigestItem[] {
   return (JSON.parse(dataJson) as { items: DigestItem[] }).items;
 }
 
-/** An item as the digest shows it: its subject and the first lines of its text, in the item's own language. */
-async function summaryOf(ctx: Ctx, item: GatewayMessageTable): Promise<DigestItem> {
+/** An item as the digest shows it: its subject and the first lines of its text, in the digest's language. */
+async function summaryOf(ctx: Ctx, item: GatewayMessageTable, locale: Locale): Promise<DigestItem> {
   const rendered = renderTemplate(
     item.template as TemplateName,
     await storedMessageData(ctx, item),
-    item.locale as Locale,
+    locale,
     ctx.config,
   );
   const lines = rendered.text
