@@ -363,6 +363,16 @@ export const personalData: PersonalDataRegistry = {
   },
 
   // ── channels
+  sms_attempts: {
+    personal: true,
+    what: {
+      en: 'Text messages (SMS) we handed to our SMS provider for you, with the number.',
+      nl: 'Sms-berichten die we voor jou aan onze sms-aanbieder gaven, met het nummer.',
+    },
+    columns: ['message_id', 'to_number'],
+    find: { by: 'via', column: 'message_id', parent: 'gateway_messages' },
+    onErase: 'delete',
+  },
   push_subscriptions: {
     personal: true,
     what: {

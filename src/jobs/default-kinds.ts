@@ -1,6 +1,7 @@
 import { retentionPurgeJob } from '../customers/privacy/retention-purge.ts';
 import { BROADCAST_SEND_JOB, broadcastSendJob } from '../messaging/broadcast/send-broadcast.ts';
 import { gatewayDeliverJob } from '../messaging/gateway/deliver-message.ts';
+import { DIGEST_JOB, gatewayDigestJob } from '../messaging/gateway/send-digest.ts';
 import { orderConfirmationJob } from '../messaging/send-order-confirmation.ts';
 import { orderDelayedJob } from '../messaging/send-order-delayed.ts';
 import { orderShippedJob } from '../messaging/send-order-shipped.ts';
@@ -24,6 +25,7 @@ export const defaultJobKinds: JobKinds = {
   'order-shipped': orderShippedJob,
   'order-delayed': orderDelayedJob,
   'gateway-deliver': gatewayDeliverJob,
+  [DIGEST_JOB]: gatewayDigestJob,
   [BROADCAST_SEND_JOB]: broadcastSendJob,
   'retention-purge': retentionPurgeJob,
   'replenishment-reminders': replenishmentRemindersJob,

@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { ensureRetentionJob } from '../customers/privacy/retention-purge.ts';
+import { enqueueDueDigests } from '../messaging/gateway/send-digest.ts';
 import { enqueueJob } from './enqueue-job.ts';
 import type { JobKind } from './job-kind.ts';
 
@@ -108,7 +109,8 @@ export async function scheduleHousekeeping(ctx: Ctx): Promise<void> {
 /**
  * Job kind 'housekeeping': the daily clean-up, which schedules the next one first. It also keeps the daily
  * 'retention-purge' scheduled: guest orders reach their fiscal purge date in every shop, also one where nobody
- * ever erased an account (the other way that job starts).
+ * ever erased an account (the other way that job starts); and queues a digest job for any customer with messages
+ * kept for the digest but none queued.
  */
 export const housekeepingJob: JobKind = {
   maxAttempts: 3,
@@ -116,6 +118,7 @@ export const housekeepingJob: JobKind = {
   run: async (ctx) => {
     await scheduleHousekeeping(ctx);
     await ensureRetentionJob(ctx);
+    await enqueueDueDigests(ctx);
     await housekeeping(ctx);
   },
 };

@@ -49,6 +49,12 @@ export const messagingMessages = {
     'mail.footer.preferences': 'Kies zelf waarover, hoe en wanneer we je berichten sturen',
     'mail.footer.why': 'Waarom krijg je dit bericht?',
     'mail.footer.unsubscribe': 'Geen berichten meer over dit onderwerp',
+    'mail.digest.subject': '{shop}: {count} berichten die we voor je bewaarden',
+    'mail.digest.subjectOne': '{shop}: een bericht dat we voor je bewaarden',
+    'mail.digest.intro':
+      'Je had je maximum aantal berichten bereikt, dus we stuurden deze niet los. Hier zijn ze samen, in één e-mail.',
+    'mail.digest.read': 'Lees het hele bericht',
+    'mail.digest.all': 'Al je berichten, en waarom je ze kreeg',
   },
   en: {
     'mail.orderConfirmation.subject': 'Your order {number} at {shop}',
@@ -97,5 +103,11 @@ export const messagingMessages = {
     'mail.footer.preferences': 'Choose what we write to you about, how and when',
     'mail.footer.why': 'Why did you get this message?',
     'mail.footer.unsubscribe': 'No more messages about this topic',
+    'mail.digest.subject': '{shop}: {count} messages we kept for you',
+    'mail.digest.subjectOne': '{shop}: a message we kept for you',
+    'mail.digest.intro':
+      'You had reached your limit of messages, so we did not send these one by one. Here they are together, in one e-mail.',
+    'mail.digest.read': 'Read the whole message',
+    'mail.digest.all': 'All your messages, and why you got them',
   },
 } as const;

@@ -37,9 +37,10 @@ export type SendResult = {
    * 'sent' over SMTP (or by another channel); 'outbox': kept in the development outbox because no SMTP is
    * configured; 'held': the gateway holds it (quiet hours, the frequency limit) and a job delivers it later;
    * 'digest' / 'dropped': the gateway decided not to send it (see its reason on /account/messages);
-   * 'bounced': the address was refused for good and is now suppressed.
+   * 'bounced': the address was refused for good and is now suppressed; 'unknown': an SMS the provider could not
+   * say it had, not sent again (staff see why).
    */
-  status: 'sent' | 'outbox' | 'held' | 'digest' | 'dropped' | 'bounced';
+  status: 'sent' | 'outbox' | 'held' | 'digest' | 'dropped' | 'bounced' | 'unknown';
   /** True when an earlier request with this key already did the work. */
   duplicate: boolean;
 };
@@ -80,6 +81,7 @@ export async function sendMessage<T extends TemplateName>(
   const delivered = await deliverMessage(ctx, id);
   switch (delivered.status) {
     case 'sent':
+    case 'digest-sent':
       return { id, status: delivered.email === 'outbox' ? 'outbox' : 'sent', duplicate };
     case 'queued':
     case 'sending':

@@ -5,6 +5,7 @@ import { BANK_TRANSFER } from '../orders/bank-transfer.ts';
 import { type ReplenishmentReminderData, replenishmentReminder } from '../replenishment/reminder-mail.tsx';
 import { type StaffMessageData, staffMessage } from './broadcast/staff-message-mail.tsx';
 import type { RenderedMessage } from './rendered-message.ts';
+import { type DigestData, digest } from './templates/digest.tsx';
 import { type OrderConfirmationData, orderConfirmation } from './templates/order-confirmation.tsx';
 import { type OrderDelayedData, orderDelayed } from './templates/order-delayed.tsx';
 import { type OrderShippedData, orderShipped } from './templates/order-shipped.tsx';
@@ -20,6 +21,7 @@ export type TemplateData = {
   'household-invite': HouseholdInviteData;
   'sign-in-link': SignInLinkData;
   'lookup-answer': LookupAnswerData;
+  digest: DigestData;
 };
 
 export type TemplateName = keyof TemplateData;
@@ -48,6 +50,8 @@ export function renderTemplate<T extends TemplateName>(
       return householdInvite(data as HouseholdInviteData, locale, config);
     case 'lookup-answer':
       return lookupAnswer(data as LookupAnswerData, locale, config);
+    case 'digest':
+      return digest(data as DigestData, locale, config);
     default:
       throw new Error(`unknown template ${String(template)}`);
   }

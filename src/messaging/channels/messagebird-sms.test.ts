@@ -34,6 +34,7 @@ describe('SMS through MessageBird', () => {
     bird.messages.length = 0;
     bird.requests.length = 0;
     bird.failWith = null;
+    bird.failListWith = null;
   });
 
   it('is off by default', () => {
@@ -53,6 +54,7 @@ describe('SMS through MessageBird', () => {
       recipients: ['31612345678'],
       body: 'Je pakket komt vandaag. – Toonbank',
       reference: 'msg-7',
+      createdDatetime: bird.messages[0]?.createdDatetime,
     });
     const request = bird.requests[0];
     assert.equal(request?.headers['content-type'], 'application/json');
@@ -148,5 +150,37 @@ describe('SMS through MessageBird', () => {
         ?.apiUrl,
       'https://rest.messagebird.com/',
     );
+  });
+
+  it('finds an earlier SMS by our reference in the provider’s message list, paging through it', async () => {
+    const since = '2026-11-30T10:00:00.000Z';
+    for (let i = 0; i < 120; i++)
+      bird.messages.push({
+        id: `bird-${i}`,
+        originator: 'Toonbank',
+        recipients: ['31612345678'],
+        body: 'x',
+        reference: `msg-${i}`,
+        createdDatetime: '2026-11-30T10:05:00.000Z',
+      });
+    const found = await sms.findByReference({ reference: 'msg-3', to: '06 1234 5678', since });
+    assert.deepEqual(found, { found: true, providerMessageId: 'bird-3' });
+    const lists = bird.requests.filter((r) => r.method === 'GET');
+    assert.equal(lists.length, 3, 'newest first, fifty a page: the oldest is on the third page');
+    assert.match(lists[0]!.path, /direction=mt/);
+    assert.match(lists[0]!.path, /recipient=31612345678/);
+    assert.match(lists[0]!.path, /from=2026-11-30T09%3A50%3A00Z/, 'ten minutes before our attempt');
+    assert.deepEqual(await sms.findByReference({ reference: 'msg-999', to: '+31612345678', since }), {
+      found: false,
+    });
+  });
+
+  it('cannot tell when the message list fails, and says why', async () => {
+    bird.failListWith = 503;
+    await assert.rejects(
+      sms.findByReference({ reference: 'm', to: '+31612345678', since: '2026-11-30T10:00:00.000Z' }),
+      /could not list messages \(503\)/,
+    );
+    bird.failListWith = null;
   });
 });

@@ -5,6 +5,16 @@ export type OutgoingSms = { id: string; to: string; text: string };
 export type SmsProvider = {
   /** Resolves with the provider's id for the message once it accepted it; rejects with an SmsError otherwise. */
   send(sms: OutgoingSms): Promise<{ providerMessageId: string }>;
+  /**
+   * Whether the provider holds an SMS with our `reference` (our message id) to `to`, sent at or after `since`:
+   * asked before sending again after an unknown outcome. 'found' with its id; 'none' when the provider's answer
+   * shows there is none; rejects with an SmsError when it cannot tell.
+   */
+  findByReference(query: {
+    reference: string;
+    to: string;
+    since: string;
+  }): Promise<{ found: true; providerMessageId: string } | { found: false }>;
 };
 
 /**

@@ -17,6 +17,27 @@ export type PushSubscriptionTable = {
   last_sent_at: string | null;
 };
 
+/**
+ * One SMS's send, recorded BEFORE the provider is called (our message id is the provider's `reference`): a retry
+ * after an unknown outcome asks the provider whether it has that reference instead of sending again.
+ */
+export type SmsAttemptTable = {
+  /** The gateway message (primary key: one SMS per message). */
+  message_id: string;
+  /** E.164. */
+  to_number: string;
+  /** 'sending': called, outcome not known; 'accepted': the provider has it; 'unknown': could not be told, not resent. */
+  status: 'sending' | 'accepted' | 'unknown';
+  provider_message_id: string | null;
+  /** How many times the provider was asked to send it (more than one only after it said it had none). */
+  tries: number;
+  /** Why the outcome is unknown (for staff). */
+  reason: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
 export type ChannelTables = {
   push_subscriptions: PushSubscriptionTable;
+  sms_attempts: SmsAttemptTable;
 };

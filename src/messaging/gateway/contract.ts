@@ -50,7 +50,10 @@ export type ReasonCode =
   | 'suppressed' // dropped: address bounced, complained or belongs to an erased account
   | 'no-channel' // dropped: no channel the customer enabled can carry it now
   | 'deadline-passed' // dropped: it would arrive too late to be useful
-  | 'digest'; // folded into the digest
+  | 'digest' // folded into the digest
+  | 'in-digest' // sent: carried by the digest e-mail (send-digest.ts)
+  | 'digest-mail' // the digest e-mail itself: one message, at the first moment the limit and quiet time allow
+  | 'sms-outcome-unknown'; // the SMS provider could not tell whether it has the message: not resent
 
 export type Decision =
   | { action: 'send'; channel: Channel; reason: ReasonCode }

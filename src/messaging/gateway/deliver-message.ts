@@ -8,6 +8,7 @@ import type { ClaimedJob, JobKind } from '../../jobs/job-kind.ts';
 import { inTransaction } from '../../preferences/preference-store.ts';
 import type { Topic } from '../../preferences/preferences.ts';
 import { sendPush } from '../channels/send-push.ts';
+import { sendSmsOnce } from '../channels/send-sms-once.ts';
 import { smsChannel } from '../channels/sms-channel.ts';
 import { deliverEmail } from '../deliver-email.ts';
 import { withFooter } from '../templates/footer.tsx';
@@ -17,6 +18,7 @@ import { decide } from './decide.ts';
 import { loadDecisionInput } from './decision-input.ts';
 import { recordDecision } from './record-decision.ts';
 import { enqueueDelivery } from './request-message.ts';
+import { enqueueDigest } from './send-digest.ts';
 import { storedMessageData } from './stored-message-data.ts';
 import type { GatewayStatus } from './tables.ts';
 import { createUnsubscribeUrl } from './unsubscribe-token.ts';
@@ -27,7 +29,7 @@ export type Delivered = {
   email?: 'sent' | 'outbox' | 'bounced';
 };
 
-const FINAL: GatewayStatus[] = ['sent', 'digest', 'dropped', 'bounced'];
+const FINAL: GatewayStatus[] = ['sent', 'digest', 'digest-sent', 'dropped', 'bounced', 'unknown'];
 
 /**
  * Delivers one requested message: decides it AGAIN now (the preferences, consent, limits and suppression may
@@ -76,6 +78,7 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
       ),
     );
     await recordDecision(tx, row, d, 'send-time', at);
+    if (d.action === 'digest' && row.customer_id) await enqueueDigest(tx, row.customer_id);
     if (d.action === 'send')
       await tx.db
         .updateTable('gateway_messages')
@@ -93,9 +96,13 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
   if (decision.channel === 'push' || decision.channel === 'sms') {
     const delivered = await deliverShort(ctx, row, decision.channel);
     // the last subscription turned out to be gone: decide again now (another channel), once
-    if (!delivered && depth === 0) return deliverMessage(ctx, messageId, 1);
-    if (!delivered) throw new Error(`message ${row.id}: ${decision.channel} reached no device`);
+    if (delivered === 'none' && depth === 0) return deliverMessage(ctx, messageId, 1);
+    if (delivered === 'none') throw new Error(`message ${row.id}: ${decision.channel} reached no device`);
     const sentAt = isoNow(ctx.clock);
+    if (delivered === 'unknown') {
+      await recordOutcomeUnknown(ctx, row, sentAt);
+      return { status: 'unknown' };
+    }
     await ctx.db
       .updateTable('gateway_messages')
       .set({ status: 'sent', channel: decision.channel, sent_at: sentAt, updated_at: sentAt })
@@ -214,15 +221,50 @@ async function forgetSecretLink(
 }
 
 /**
+ * An SMS the provider could not say it has: final, not resent, with a 'delivery' decision saying so (the
+ * provider's own words are in `sms_attempts.reason`, shown to staff).
+ */
+async function recordOutcomeUnknown(
+  ctx: Ctx,
+  row: { id: string; customer_id: string | null; topic: string },
+  at: string,
+): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    await tx.db
+      .insertInto('message_decisions')
+      .values({
+        id: `${row.id}-sms-unknown`,
+        message_id: row.id,
+        customer_id: row.customer_id,
+        topic: row.topic,
+        phase: 'delivery',
+        action: 'unknown',
+        channel: 'sms',
+        reason: 'sms-outcome-unknown',
+        hold_until: null,
+        decided_at: at,
+      })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .execute();
+    await tx.db
+      .updateTable('gateway_messages')
+      .set({ status: 'unknown', channel: 'sms', reason: 'sms-outcome-unknown', updated_at: at })
+      .where('id', '=', row.id)
+      .execute();
+  });
+}
+
+/**
  * Push and SMS carry the message short: its subject, the first lines of its text and a link to it on
- * /account/messages (SMS: a link to the same page). False when no device took it (push subscription gone).
+ * /account/messages (SMS: a link to the same page). 'none' when no device took it (push subscription gone);
+ * 'unknown' when the SMS provider could not tell whether an earlier attempt reached it (send-sms-once.ts).
  */
 async function deliverShort(
   ctx: Ctx,
   row: { id: string; customer_id: string | null; template: string; data_json: string; locale: string },
   channel: 'push' | 'sms',
-): Promise<boolean> {
-  if (!row.customer_id) return false;
+): Promise<'sent' | 'none' | 'unknown'> {
+  if (!row.customer_id) return 'none';
   const rendered = renderTemplate(
     row.template as TemplateName,
     await storedMessageData(ctx, row),
@@ -243,7 +285,7 @@ async function deliverShort(
       body,
       url,
     });
-    return delivered > 0;
+    return delivered > 0 ? 'sent' : 'none';
   }
   const provider = smsChannel(ctx.config);
   const customer = await ctx.db
@@ -251,9 +293,13 @@ async function deliverShort(
     .select('phone')
     .where('id', '=', row.customer_id)
     .executeTakeFirst();
-  if (!provider || !customer?.phone) return false;
-  await provider.send({ id: row.id, to: customer.phone, text: `${rendered.subject}\n${url}` });
-  return true;
+  if (!provider || !customer?.phone) return 'none';
+  const outcome = await sendSmsOnce(ctx, provider, {
+    messageId: row.id,
+    to: customer.phone,
+    text: `${rendered.subject}\n${url}`,
+  });
+  return outcome.status === 'accepted' ? 'sent' : 'unknown';
 }
 
 /** Job kind 'gateway-deliver' (enqueued by `requestMessage`): one delivery attempt of one message. */

@@ -19,8 +19,10 @@ export type ListedMessage = {
   reason: string;
   holdUntil: string | null;
   sentAt: string | null;
-  /** The plain text of a message kept in the digest, to read here. */
+  /** The plain text of a message kept in the digest (or sent in it), to read here. */
   digestText: string | null;
+  /** For staff: the provider's words when an SMS's outcome is unknown (why it was not sent again). */
+  staffNote: string | null;
   decisions: DecisionRow[];
 };
 
@@ -71,6 +73,18 @@ export async function listCustomerMessages(
     list.push(d);
     byMessage.set(d.message_id, list);
   }
+  const unknown = rows.filter((r) => r.status === 'unknown').map((r) => r.id);
+  const notes = new Map(
+    unknown.length === 0
+      ? []
+      : (
+          await ctx.db
+            .selectFrom('sms_attempts')
+            .select(['message_id', 'reason'])
+            .where('message_id', 'in', unknown)
+            .execute()
+        ).map((a) => [a.message_id, a.reason]),
+  );
   const texts = new Map<string, TemplateData['staff-message']>();
   const listed: ListedMessage[] = [];
   for (const r of rows)
@@ -85,7 +99,7 @@ export async function listCustomerMessages(
       holdUntil: r.hold_until,
       sentAt: r.sent_at,
       digestText:
-        r.status === 'digest'
+        r.status === 'digest' || r.status === 'digest-sent'
           ? renderTemplate(
               r.template as TemplateName,
               await storedMessageData(ctx, r, texts),
@@ -93,6 +107,7 @@ export async function listCustomerMessages(
               ctx.config,
             ).text
           : null,
+      staffNote: notes.get(r.id) ?? null,
       decisions: byMessage.get(r.id) ?? [],
     });
   return listed;

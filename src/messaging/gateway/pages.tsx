@@ -14,7 +14,15 @@ function channelName(t: Translate, channel: string | null): string {
 }
 
 /** The table of messages with what happened and why, shared by the customer's and the staff's page. */
-function MessageTable({ ctx, messages }: { ctx: PageCtx; messages: ListedMessage[] }) {
+function MessageTable({
+  ctx,
+  messages,
+  staff = false,
+}: {
+  ctx: PageCtx;
+  messages: ListedMessage[];
+  staff?: boolean;
+}) {
   const { t, locale } = ctx;
   const when = (iso: string) => formatDate(iso, locale, ctx.timeZone, true);
   if (messages.length === 0) return <p>{t('gateway.empty')}</p>;
@@ -52,6 +60,7 @@ function MessageTable({ ctx, messages }: { ctx: PageCtx; messages: ListedMessage
               </td>
               <td>
                 {t(k(`gateway.reason.${m.reason}`))}
+                {staff && m.staffNote ? <p class="staff-note">{m.staffNote}</p> : null}
                 {m.decisions.length > 1 ? (
                   <details>
                     <summary>{t('gateway.history')}</summary>
@@ -117,7 +126,7 @@ export function CustomerMessagesAdminPage({
         <a href={`/admin/customers/${encodeURIComponent(customerId)}`}>{email}</a>
       </p>
       <h1>{title}</h1>
-      <MessageTable ctx={ctx} messages={messages} />
+      <MessageTable ctx={ctx} messages={messages} staff />
     </AdminLayout>
   );
 }
@@ -140,13 +149,18 @@ function UnsubscribeFrame({
   );
 }
 
+/** The topics' names for the unsubscribe pages: one, or a digest's several joined. */
+function topicNames(t: Translate, topics: readonly string[]): string {
+  return topics.map((topic) => t(k(`gateway.topic.${topic}`))).join(', ');
+}
+
 /**
  * GET /u/:token: the question and one button; loading the page changes nothing (a link scanner unsubscribes
  * no one). The button posts what a mail client's one-click POST sends (RFC 8058).
  */
-export function UnsubscribePage({ ctx, token, topic }: { ctx: PageCtx; token: string; topic: string }) {
+export function UnsubscribePage({ ctx, token, topics }: { ctx: PageCtx; token: string; topics: string[] }) {
   const { t } = ctx;
-  const name = t(k(`gateway.topic.${topic}`));
+  const name = topicNames(t, topics);
   return (
     <UnsubscribeFrame ctx={ctx} title={t('unsubscribe.title', { topic: name })}>
       <p>{t('unsubscribe.question', { topic: name })}</p>
@@ -162,9 +176,9 @@ export function UnsubscribePage({ ctx, token, topic }: { ctx: PageCtx; token: st
   );
 }
 
-export function UnsubscribedPage({ ctx, topic }: { ctx: PageCtx; topic: string }) {
+export function UnsubscribedPage({ ctx, topics }: { ctx: PageCtx; topics: string[] }) {
   const { t } = ctx;
-  const name = t(k(`gateway.topic.${topic}`));
+  const name = topicNames(t, topics);
   return (
     <UnsubscribeFrame ctx={ctx} title={t('unsubscribe.doneTitle')}>
       <p role="status">{t('unsubscribe.done', { topic: name })}</p>

@@ -112,7 +112,7 @@ export function registerGateway(app: FastifyInstance): void {
       <UnsubscribePage
         ctx={pageCtx(request, config)}
         token={request.params.token}
-        topic={token.found.topic}
+        topics={token.found.topics}
       />,
     );
   });
@@ -135,12 +135,13 @@ export function registerGateway(app: FastifyInstance): void {
           <UnsubscribeProblemPage ctx={ctx} text={request.t('unsubscribe.badRequest')} />,
           400,
         );
-      await unsubscribeTopic(request.ctx, found.customerId, found.topic, {
-        channel: 'email',
-        wordingVersion: WORDING.unsubscribe,
-      });
+      for (const topic of found.topics)
+        await unsubscribeTopic(request.ctx, found.customerId, topic, {
+          channel: 'email',
+          wordingVersion: WORDING.unsubscribe,
+        });
       await markTokenUsed(request.ctx, found.tokenHash);
-      return sendPage(private_(reply), <UnsubscribedPage ctx={ctx} topic={found.topic} />);
+      return sendPage(private_(reply), <UnsubscribedPage ctx={ctx} topics={found.topics} />);
     });
   });
 }

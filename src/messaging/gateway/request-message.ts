@@ -9,6 +9,7 @@ import type { Decision, GatewayRequest } from './contract.ts';
 import { decide } from './decide.ts';
 import { loadDecisionInput } from './decision-input.ts';
 import { recordDecision } from './record-decision.ts';
+import { enqueueDigest } from './send-digest.ts';
 import type { GatewayMessageTable } from './tables.ts';
 
 export const DELIVER_JOB = 'gateway-deliver';
@@ -132,6 +133,7 @@ export async function requestMessage<T extends TemplateName>(
     );
     if (decision.action === 'send' && !options.inline) await enqueueDelivery(tx, id, 1, at);
     if (decision.action === 'hold') await enqueueDelivery(tx, id, 1, decision.until);
+    if (decision.action === 'digest' && customerId) await enqueueDigest(tx, customerId);
     return { id, decision, duplicate: false };
   });
 }

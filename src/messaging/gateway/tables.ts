@@ -1,8 +1,18 @@
 /**
  * queued → (held →)* sending → sent; or digest / dropped (final); bounced: the SMTP server refused the address
- * for good (it is suppressed).
+ * for good (it is suppressed). digest → digest-sent when the digest e-mail (`digest_id`) carried it; unknown: an
+ * SMS whose fate the provider could not tell us (not resent: see send-sms-once.ts).
  */
-export type GatewayStatus = 'queued' | 'held' | 'sending' | 'sent' | 'digest' | 'dropped' | 'bounced';
+export type GatewayStatus =
+  | 'queued'
+  | 'held'
+  | 'sending'
+  | 'sent'
+  | 'digest'
+  | 'digest-sent'
+  | 'dropped'
+  | 'bounced'
+  | 'unknown';
 
 /** Every message request, with its latest state: what "messages we sent you, and why" lists. */
 export type GatewayMessageTable = {
@@ -33,6 +43,8 @@ export type GatewayMessageTable = {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** A message kept for the digest: the digest message (topic 'digest') that delivered it. */
+  digest_id: string | null;
 };
 
 /** Every decision the gateway made, with its reason: when queued ('queued'), at send time ('send-time'), and what the delivery found ('delivery': a hard bounce). */
@@ -42,7 +54,7 @@ export type MessageDecisionTable = {
   customer_id: string | null;
   topic: string;
   phase: 'queued' | 'send-time' | 'delivery';
-  action: 'send' | 'hold' | 'digest' | 'drop' | 'bounced';
+  action: 'send' | 'hold' | 'digest' | 'drop' | 'bounced' | 'unknown';
   channel: string | null;
   reason: string;
   hold_until: string | null;

@@ -22,6 +22,20 @@ export async function createUnsubscribeUrl(
   topic: UnsubscribableTopic,
   messageId: string | null,
 ): Promise<string> {
+  return createTopicsUnsubscribeUrl(ctx, customerId, [topic], messageId);
+}
+
+/**
+ * The same for a message about several topics (the digest): one click turns all of them off, as the one
+ * List-Unsubscribe header of that e-mail must. Stored as the topics separated by spaces.
+ */
+export async function createTopicsUnsubscribeUrl(
+  ctx: Ctx,
+  customerId: string,
+  topics: readonly UnsubscribableTopic[],
+  messageId: string | null,
+): Promise<string> {
+  const topic = [...new Set(topics)].join(' ');
   const token = randomBytes(32).toString('base64url');
   await ctx.db
     .insertInto('unsubscribe_tokens')
@@ -37,11 +51,14 @@ export async function createUnsubscribeUrl(
   return `${ctx.config.publicUrl}/u/${token}`;
 }
 
-/** The customer and topic a token stands for, or null for anything else (malformed, unknown, erased account). */
+/**
+ * The customer and topics a token stands for (one, or a digest's several), or null for anything else (malformed,
+ * unknown, erased account).
+ */
 export async function findUnsubscribeToken(
   ctx: Ctx,
   token: string,
-): Promise<{ customerId: string; topic: UnsubscribableTopic; tokenHash: string } | null> {
+): Promise<{ customerId: string; topics: UnsubscribableTopic[]; tokenHash: string } | null> {
   if (!TOKEN.test(token)) return null;
   const tokenHash = hashOf(token);
   const row = await ctx.db
@@ -49,8 +66,10 @@ export async function findUnsubscribeToken(
     .select(['customer_id', 'topic'])
     .where('token_hash', '=', tokenHash)
     .executeTakeFirst();
-  if (!row || !(NON_TRANSACTIONAL_TOPICS as string[]).includes(row.topic)) return null;
-  return { customerId: row.customer_id, topic: row.topic as UnsubscribableTopic, tokenHash };
+  if (!row) return null;
+  const topics = row.topic.split(' ');
+  if (!topics.every((t) => (NON_TRANSACTIONAL_TOPICS as string[]).includes(t))) return null;
+  return { customerId: row.customer_id, topics: topics as UnsubscribableTopic[], tokenHash };
 }
 
 export async function markTokenUsed(ctx: Ctx, tokenHash: string): Promise<void> {
