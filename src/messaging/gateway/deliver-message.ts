@@ -145,29 +145,12 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
 
   const done = isoNow(ctx.clock);
   if (email.status === 'bounced') {
-    // a permanent refusal: never mail this address again, and say so in the message's history
-    await suppressAddress(ctx, row.to_address, 'hard-bounce');
-    await ctx.db
-      .insertInto('message_decisions')
-      .values({
-        id: `${row.id}-bounce`,
-        message_id: row.id,
-        customer_id: row.customer_id,
-        topic,
-        phase: 'delivery',
-        action: 'bounced',
-        channel: 'email',
-        reason: 'suppressed',
-        hold_until: null,
-        decided_at: done,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    await ctx.db
-      .updateTable('gateway_messages')
-      .set({ status: 'bounced', reason: 'suppressed', updated_at: done })
-      .where('id', '=', row.id)
-      .execute();
+    await recordBounce(
+      ctx,
+      { id: row.id, customerId: row.customer_id, toAddress: row.to_address },
+      topic,
+      done,
+    );
     return { status: 'bounced', email: 'bounced' };
   }
   await ctx.db
@@ -177,6 +160,40 @@ export async function deliverMessage(ctx: Ctx, messageId: string, depth = 0): Pr
     .execute();
   if (email.status === 'sent') await forgetSecretLink(ctx, row.id, row.template, row.data_json);
   return { status: 'sent', email: email.status };
+}
+
+/**
+ * A permanent refusal of an e-mail: the address is never mailed again, the message's history says so, and the
+ * message is marked bounced. Shared by single messages and digests.
+ */
+export async function recordBounce(
+  ctx: Ctx,
+  message: { id: string; customerId: string | null; toAddress: string },
+  topic: string,
+  done: string,
+): Promise<void> {
+  await suppressAddress(ctx, message.toAddress, 'hard-bounce');
+  await ctx.db
+    .insertInto('message_decisions')
+    .values({
+      id: `${message.id}-bounce`,
+      message_id: message.id,
+      customer_id: message.customerId,
+      topic,
+      phase: 'delivery',
+      action: 'bounced',
+      channel: 'email',
+      reason: 'suppressed',
+      hold_until: null,
+      decided_at: done,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  await ctx.db
+    .updateTable('gateway_messages')
+    .set({ status: 'bounced', reason: 'suppressed', updated_at: done })
+    .where('id', '=', message.id)
+    .execute();
 }
 
 /** Templates whose `url` is a secret (a sign-in link works as a key to the account while it is valid). */

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { isoNow } from '../../clock.ts';
 import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
-import { suppressAddress } from '../../customers/suppression.ts';
 import { dbKind } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { enqueueJob } from '../../jobs/enqueue-job.ts';
@@ -16,6 +15,7 @@ import { renderTemplate, type TemplateName } from '../templates.ts';
 import type { Decision } from './contract.ts';
 import { decide } from './decide.ts';
 import { loadDecisionInput } from './decision-input.ts';
+import { recordBounce } from './deliver-message.ts';
 import { recordDecision } from './record-decision.ts';
 import { storedMessageData } from './stored-message-data.ts';
 import type { GatewayMessageTable } from './tables.ts';
@@ -261,28 +261,12 @@ async function deliverDigest(ctx: Ctx, digestId: string): Promise<'sent' | 'outb
   });
   const done = isoNow(ctx.clock);
   if (email.status === 'bounced') {
-    await suppressAddress(ctx, row.to_address, 'hard-bounce');
-    await ctx.db
-      .insertInto('message_decisions')
-      .values({
-        id: `${row.id}-bounce`,
-        message_id: row.id,
-        customer_id: row.customer_id,
-        topic: DIGEST_TOPIC,
-        phase: 'delivery',
-        action: 'bounced',
-        channel: 'email',
-        reason: 'suppressed',
-        hold_until: null,
-        decided_at: done,
-      })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
-    await ctx.db
-      .updateTable('gateway_messages')
-      .set({ status: 'bounced', reason: 'suppressed', updated_at: done })
-      .where('id', '=', row.id)
-      .execute();
+    await recordBounce(
+      ctx,
+      { id: row.id, customerId: row.customer_id, toAddress: row.to_address },
+      DIGEST_TOPIC,
+      done,
+    );
     // its items did not arrive either: they are kept on the message page again (a later digest cannot mail them)
     await ctx.db
       .updateTable('gateway_messages')
