@@ -108,8 +108,10 @@ async function purchasesFor(
     // a promised price splits a line (some units at the promised price, the rest at today's): one product of one
     // order is one purchase; rows come sorted by order, then sku
     const previous = list.at(-1);
-    if (previous && previous.orderNumber === r.number && previous.sku === r.sku) previous.quantity += r.quantity;
-    else list.push({ orderNumber: r.number, at: r.created_at, sku: r.sku, name: r.name, quantity: r.quantity });
+    if (previous && previous.orderNumber === r.number && previous.sku === r.sku)
+      previous.quantity += r.quantity;
+    else
+      list.push({ orderNumber: r.number, at: r.created_at, sku: r.sku, name: r.name, quantity: r.quantity });
     byAppliance.set(r.appliance_id!, list);
   }
   return byAppliance;
