@@ -8,6 +8,7 @@ import {
 import { performance } from 'node:perf_hooks';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Locale } from '../config.ts';
+import { asciiParts } from './ascii-body.ts';
 import type { CsrfTokens } from './csrf.ts';
 import type { HttpMetrics } from './http-metrics.ts';
 import { LOCALE_COOKIE, resolveLocale } from './i18n/locale.ts';
@@ -22,7 +23,7 @@ export type RawHandler = (req: IncomingMessage, res: ServerResponse) => boolean;
  * false untouched, and Fastify handles it as usual, its own hooks serving the cache there.
  *
  * The answer is the one Fastify sent when it was stored: the same status, headers (security headers included) and
- * body, with this visitor's CSRF token and, for a browser without a seed, the same Set-Cookie. It is counted in the
+ * body (in ASCII, see `asciiParts`), with this visitor's CSRF token and, for a browser without a seed, the same Set-Cookie. It is counted in the
  * request metrics and, when the log level is info or lower, logged.
  */
 export function cachedAnswers(deps: {
@@ -34,7 +35,7 @@ export function cachedAnswers(deps: {
 }): RawHandler & { close(): void } {
   const { cache, csrf, metrics } = deps;
   const logs = ['trace', 'debug', 'info'].includes(String(deps.log.level));
-  const lists = new WeakMap<CachedAnswer, HeaderLists>();
+  const prepared = new WeakMap<CachedAnswer, Prepared>();
   let closing = false;
   const handler = (req: IncomingMessage, res: ServerResponse): boolean => {
     const started = performance.now();
@@ -48,15 +49,16 @@ export function cachedAnswers(deps: {
     );
     const answer = cache.fresh(locale, url);
     if (!answer) return false;
-    let header = lists.get(answer);
+    let header = prepared.get(answer);
     if (!header) {
-      header = headerLists(answer.headers);
-      lists.set(answer, header);
+      header = prepare(answer);
+      prepared.set(answer, header);
     }
-    let body = answer.parts[0]!;
-    let length = answer.bytes;
+    const { parts } = header;
+    let body = parts[0]!;
+    let length = header.bytes;
     let list = header.plain;
-    if (answer.parts.length > 1) {
+    if (parts.length > 1) {
       const seed = csrf.seedIn(cookies.seed);
       let token: string; // ASCII: one byte per character
       if (seed) token = csrf.tokenFor(seed);
@@ -66,8 +68,8 @@ export function cachedAnswers(deps: {
         list = header.withCookie;
         list[list.length - 1] = csrf.setCookie(issued.seed);
       }
-      body = answer.parts.join(token);
-      length += token.length * (answer.parts.length - 1);
+      body = parts.join(token);
+      length += token.length * (parts.length - 1);
     }
     list[LENGTH_AT] = length;
     res.writeHead(200, list); // reads the list before it returns, so the next request may fill it anew
@@ -92,16 +94,24 @@ export function cachedAnswers(deps: {
 const LENGTH_AT = 1;
 
 /**
- * A stored answer's headers as the flat name/value list that `writeHead` takes, made once per answer: building a
- * header object per request costs more than the rest of the answer. The content length and the cookie are filled
- * in per request.
+ * What a stored answer is written with, made once per answer: its headers as the flat name/value list that
+ * `writeHead` takes (building a header object per request costs more than the rest of the answer; the content
+ * length and the cookie are filled in per request), and its body parts in ASCII where that can be done (see
+ * `asciiParts`) with their length in bytes.
  */
-type HeaderLists = { plain: OutgoingHttpHeader[]; withCookie: OutgoingHttpHeader[] };
+type Prepared = { plain: OutgoingHttpHeader[]; withCookie: OutgoingHttpHeader[]; parts: string[]; bytes: number };
 
-function headerLists(headers: CachedAnswer['headers']): HeaderLists {
+function prepare(answer: CachedAnswer): Prepared {
   const plain: OutgoingHttpHeader[] = ['content-length', 0];
-  for (const [name, value] of Object.entries(headers)) plain.push(name, value);
-  return { plain, withCookie: [...plain, 'set-cookie', ''] };
+  for (const [name, value] of Object.entries(answer.headers)) plain.push(name, value);
+  const contentType = answer.headers['content-type'];
+  const ascii = asciiParts(typeof contentType === 'string' ? contentType : undefined, answer.parts);
+  return {
+    plain,
+    withCookie: [...plain, 'set-cookie', ''],
+    parts: ascii ?? answer.parts,
+    bytes: ascii ? ascii.reduce((sum, part) => sum + part.length, 0) : answer.bytes,
+  };
 }
 
 /**
