@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { asciiParts } from './ascii-body.ts';
 
-const ascii = (parts: string[]) => parts.every((part) => /^[\x00-\x7f]*$/.test(part));
+const ascii = (parts: string[]) => parts.every((part) => !/[\u0080-\uffff]/.test(part));
 const decodeHtml = (text: string) =>
   text.replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 

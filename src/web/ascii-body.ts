@@ -23,11 +23,11 @@ export function asciiParts(contentType: string | undefined, parts: string[]): st
   return null;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/gu;
+const NON_ASCII = /[\u{80}-\u{10ffff}]/gu;
 /** Per UTF-16 unit, so that a character beyond U+FFFF becomes the surrogate pair JSON spells it with. */
-const NON_ASCII_UNIT = /[^\x00-\x7f]/g;
-const RAW_TEXT_NON_ASCII = /<(script|style)\b[^>]*>[^<]*[^\x00-\x7f]/i;
+const NON_ASCII_UNIT = /[\u0080-\uffff]/g;
+const RAW_TEXT_NON_ASCII = /<(script|style)\b[^>]*>[^<]*[\u0080-\uffff]/i;
 
 function isAscii(text: string): boolean {
-  return !/[^\x00-\x7f]/.test(text);
+  return !/[\u0080-\uffff]/.test(text);
 }

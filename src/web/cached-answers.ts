@@ -99,7 +99,12 @@ const LENGTH_AT = 1;
  * length and the cookie are filled in per request), and its body parts in ASCII where that can be done (see
  * `asciiParts`) with their length in bytes.
  */
-type Prepared = { plain: OutgoingHttpHeader[]; withCookie: OutgoingHttpHeader[]; parts: string[]; bytes: number };
+type Prepared = {
+  plain: OutgoingHttpHeader[];
+  withCookie: OutgoingHttpHeader[];
+  parts: string[];
+  bytes: number;
+};
 
 function prepare(answer: CachedAnswer): Prepared {
   const plain: OutgoingHttpHeader[] = ['content-length', 0];
