@@ -49,6 +49,7 @@ export const messagingMessages = {
     'mail.footer.preferences': 'Kies zelf waarover, hoe en wanneer we je berichten sturen',
     'mail.footer.why': 'Waarom krijg je dit bericht?',
     'mail.footer.unsubscribe': 'Geen berichten meer over dit onderwerp',
+    'mail.footer.unsubscribeTopics': 'Geen berichten meer over deze onderwerpen',
     'mail.digest.subject': '{shop}: {count} berichten die we voor je bewaarden',
     'mail.digest.subjectOne': '{shop}: een bericht dat we voor je bewaarden',
     'mail.digest.intro':
@@ -103,6 +104,7 @@ export const messagingMessages = {
     'mail.footer.preferences': 'Choose what we write to you about, how and when',
     'mail.footer.why': 'Why did you get this message?',
     'mail.footer.unsubscribe': 'No more messages about this topic',
+    'mail.footer.unsubscribeTopics': 'No more messages about these topics',
     'mail.digest.subject': '{shop}: {count} messages we kept for you',
     'mail.digest.subjectOne': '{shop}: a message we kept for you',
     'mail.digest.intro':

@@ -254,6 +254,7 @@ async function deliverDigest(ctx: Ctx, digestId: string): Promise<'sent' | 'outb
           preferencesUrl: `${publicUrl}/account/preferences`,
           whyUrl: `${publicUrl}/account/messages`,
           unsubscribeUrl,
+          severalTopics: new Set(topics).size > 1,
         }),
         unsubscribeUrl,
       };

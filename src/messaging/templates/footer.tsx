@@ -10,6 +10,8 @@ export type FooterLinks = {
   whyUrl: string;
   /** The one-click unsubscribe page of this message's topic: non-transactional messages only. */
   unsubscribeUrl: string | null;
+  /** The unsubscribe link covers several topics (a digest's): it says "these topics". */
+  severalTopics?: boolean;
 };
 
 /**
@@ -19,13 +21,14 @@ export type FooterLinks = {
  */
 export function withFooter(message: RenderedMessage, locale: Locale, links: FooterLinks): RenderedMessage {
   const t = translator(locale);
+  const unsubscribe = t(links.severalTopics ? 'mail.footer.unsubscribeTopics' : 'mail.footer.unsubscribe');
   const text = [
     message.text.replace(/\n*$/, ''),
     '',
     '--',
     `${t('mail.footer.preferences')}: ${links.preferencesUrl}`,
     `${t('mail.footer.why')} ${links.whyUrl}`,
-    ...(links.unsubscribeUrl ? [`${t('mail.footer.unsubscribe')}: ${links.unsubscribeUrl}`] : []),
+    ...(links.unsubscribeUrl ? [`${unsubscribe}: ${links.unsubscribeUrl}`] : []),
     '',
   ].join('\n');
   const footer = renderToString(
@@ -39,7 +42,7 @@ export function withFooter(message: RenderedMessage, locale: Locale, links: Foot
           {links.unsubscribeUrl ? (
             <>
               {' · '}
-              <a href={links.unsubscribeUrl}>{t('mail.footer.unsubscribe')}</a>
+              <a href={links.unsubscribeUrl}>{unsubscribe}</a>
             </>
           ) : null}
         </small>
