@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { staffNote } from '../orders/staff-note.ts';
 import { RetriesExhausted, withRetry } from '../orders/with-retry.ts';
 import { changePaymentStatus } from './change-payment-status.ts';
 import { settlePaidPayment } from './settle-payment.ts';
@@ -43,7 +44,7 @@ export async function markBankTransferPaid(
               providerPaymentId: payment.provider_payment_id,
             },
             'staff',
-            `bank transfer marked received by staff ${input.staffId}`,
+            staffNote({ id: input.staffId }),
           );
           return { ok: true, alreadyPaid: false, outcome };
         }),

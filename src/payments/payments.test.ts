@@ -65,6 +65,19 @@ describe('payments', () => {
       assert.equal(paid.length, 1);
       assert.equal(paid[0]?.actor, 'staff');
       assert.equal(paid[0]?.fromStatus, 'awaiting_payment');
+      // staff read who marked it, the payment method and the delivery date in words, not ids
+      const detail = (await staff.get(`/admin/orders/${order.id}?lang=nl`)).body;
+      const kim = (
+        await shop.t.db
+          .selectFrom('staff')
+          .select('name')
+          .where('email', '=', 'kim@shop.test')
+          .executeTakeFirstOrThrow()
+      ).name;
+      assert.match(detail, new RegExp(`betaald \\(door ${kim}\\)</li>`));
+      assert.match(detail, /Betaling: Bankoverschrijving/);
+      assert.doesNotMatch(detail, /Bezorgdatum: \d{4}-\d\d-\d\d/);
+      assert.match(detail, /Bezorgdatum: [a-z]{2}\.? \d{1,2} [a-z]{3}\.? \d{4}/);
     });
 
     it('refuses marking paid without a CSRF token or without a staff login', async () => {

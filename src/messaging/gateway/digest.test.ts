@@ -245,7 +245,11 @@ describe('the digest e-mail', () => {
     assert.match(String(mail.html), /<html lang="nl">/);
     assert.match(mail.text ?? '', /Aanbiedingen/);
     assert.match(mail.text ?? '', /Enquêtes/);
-    assert.match(mail.text ?? '', /Geen berichten meer over deze onderwerpen: http/, 'the footer says "these topics"');
+    assert.match(
+      mail.text ?? '',
+      /Geen berichten meer over deze onderwerpen: http/,
+      'the footer says "these topics"',
+    );
     assert.equal((await row(b.id)).digest_id, claimed.digest_id);
     assert.equal((await row(claimed.digest_id!)).status, 'sent');
 

@@ -1,3 +1,4 @@
+import { isOnlineMethod } from '../../payments/payment-provider.ts';
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
 import { ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../staff/pages/fields.tsx';
 import { OrderCodes } from '../../vouchers/pages/order-codes.tsx';
@@ -31,6 +32,13 @@ export function OrderDetailPage(props: {
     timeStyle: 'short',
     timeZone: ctx.timeZone,
   });
+  const day = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const action = `/admin/orders/${order.id}`;
   const message = (e: FormError) => t(`orderAdmin.error.${e.code}` as MessageKey);
   const errorOf = (errors: FormError[] | undefined, name: string) => {
@@ -61,7 +69,7 @@ export function OrderDetailPage(props: {
       <p>
         {t('orderAdmin.status')}: <strong>{t(`orderAdmin.status.${order.status}` as MessageKey)}</strong> ·{' '}
         {t('orderAdmin.placed')}: {when.format(new Date(order.createdAt))} · {t('orderAdmin.delivery')}:{' '}
-        {order.deliveryDate}
+        {day.format(Date.parse(`${order.deliveryDate}T12:00:00Z`))}
       </p>
       {order.shippingMethod === 'mailbox' ? (
         <p class="notice">
@@ -149,7 +157,7 @@ export function OrderDetailPage(props: {
         {order.email}
       </address>
       <p>
-        {t('orderAdmin.payment')}: {order.paymentMethod}
+        {t('orderAdmin.payment')}: {paymentMethodName(t, order.paymentMethod)}
       </p>
       {order.actions.length > 0 ? <h2>{t('orderAdmin.actions')}</h2> : null}
       {has('mark-paid') ? (
@@ -277,6 +285,12 @@ const EVENT_LABELS = new Set([
   'payment-amount-mismatch',
   'payment-refund-due',
 ]);
+
+/** A payment method in words ("Bankoverschrijving", "iDEAL"); an unknown one as it is recorded. */
+function paymentMethodName(t: PageCtx['t'], method: string): string {
+  if (method === 'bank-transfer') return t('checkout.payment.bank-transfer');
+  return isOnlineMethod(method) ? t(`payment.method.${method}`) : method;
+}
 
 function eventLabel(t: PageCtx['t'], kind: string): string {
   if (EVENT_LABELS.has(kind)) return t(`orderAdmin.event.${kind}` as MessageKey);
