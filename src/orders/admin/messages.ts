@@ -74,7 +74,7 @@ export const orderAdminMessages = {
       'Maak {amount} over naar de rekening waarvan de klant betaalde, en markeer het dan hier.',
     'orderAdmin.done.refunded': 'Terugbetaling genoteerd.',
     'orderAdmin.deliverHint':
-      'Volgens de vervoerder of de klant is het pakket aangekomen. De bedenktijd van 14 dagen loopt vanaf nu.',
+      'Zegt de vervoerder of de klant dat het pakket is aangekomen? Markeer het dan als bezorgd: de bedenktijd van 14 dagen loopt vanaf dat moment.',
     'orderAdmin.done.delivered': 'Gemarkeerd als bezorgd; de bedenktijd loopt vanaf vandaag.',
     'orderAdmin.done.shipped': 'Gemarkeerd als verstuurd; de klant krijgt een e-mail met de trackinglink.',
     'orderAdmin.done.delayed': 'Nieuwe datum opgeslagen; de klant krijgt een e-mail.',
@@ -168,7 +168,7 @@ export const orderAdminMessages = {
       'Transfer {amount} to the account the customer paid from, then mark it here.',
     'orderAdmin.done.refunded': 'Refund recorded.',
     'orderAdmin.deliverHint':
-      'The carrier or the customer says the parcel arrived. The 14-day withdrawal period runs from now.',
+      'Does the carrier or the customer say the parcel arrived? Then mark it delivered: the 14-day withdrawal period runs from that moment.',
     'orderAdmin.done.delivered': 'Marked delivered; the withdrawal period runs from today.',
     'orderAdmin.done.shipped': 'Marked shipped; the customer gets an e-mail with the tracking link.',
     'orderAdmin.done.delayed': 'New date saved; the customer gets an e-mail.',
