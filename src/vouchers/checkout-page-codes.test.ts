@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { checkoutForm } from '../../test/helpers/checkout-bodies.ts';
 import { Browser } from '../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { formatCode } from './codes.ts';
@@ -29,19 +30,7 @@ describe('codes on the checkout page', () => {
     assert.equal(page.statusCode, 200);
     const key = /name="idempotency_key" value="([^"]+)"/.exec(page.body)?.[1];
     assert.ok(key);
-    const form = (codes: string) => ({
-      idempotency_key: key,
-      email: 'ann@example.nl',
-      name: 'Ann de Vries',
-      street: 'Dorpsstraat',
-      houseNumber: '12',
-      postcode: '1234 AB',
-      city: 'Utrecht',
-      country: 'NL',
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
-      codes,
-    });
+    const form = (codes: string) => checkoutForm({ idempotency_key: key, postcode: '1234 AB', codes });
     return { browser, page, form };
   }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { checkoutForm, checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { Browser } from '../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
@@ -10,20 +11,7 @@ import { UNKNOWN_CODES_PER_HOUR } from './code-guesses.ts';
 import { CODE_ALPHABET, formatCode } from './codes.ts';
 import { createVoucher } from './create-code.ts';
 
-const body = (codes: string[]) => ({
-  email: 'ann@example.nl',
-  address: {
-    name: 'Ann de Vries',
-    street: 'Dorpsstraat',
-    houseNumber: '12',
-    postcode: '1234ab',
-    city: 'Utrecht',
-    country: 'NL',
-  },
-  shippingMethod: 'parcel',
-  paymentMethod: 'bank-transfer',
-  codes,
-});
+const body = (codes: string[]) => checkoutPayload({ codes });
 
 /** A well-formed code that no voucher has. */
 function unknownCode(i: number): string {
@@ -108,19 +96,10 @@ describe('guessing codes', () => {
 
     // the checkout form itself refuses the code too, and names the reason
     await browser.get('/checkout');
-    const placed = await browser.post('/checkout', {
-      email: 'ann@example.nl',
-      name: 'Ann de Vries',
-      street: 'Dorpsstraat',
-      houseNumber: '12',
-      postcode: '1234ab',
-      city: 'Utrecht',
-      country: 'NL',
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
-      codes: formatCode(code),
-      idempotency_key: randomUUID(),
-    });
+    const placed = await browser.post(
+      '/checkout',
+      checkoutForm({ codes: formatCode(code), idempotency_key: randomUUID() }),
+    );
     assert.equal(placed.statusCode, 429, placed.body.slice(0, 300));
     assert.match(placed.body, /te veel onbekende codes geprobeerd/);
     assert.equal(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { type PaymentShop, startPaymentShop } from '../../test/helpers/payment-fixtures.ts';
 import { createGiftCard } from './create-code.ts';
 
@@ -20,20 +21,7 @@ describe('a gift card with an online payment', () => {
       method: 'POST',
       url: `/api/v1/carts/${cartId}/checkout?lang=en`,
       headers: { 'idempotency-key': randomUUID() },
-      payload: {
-        email: 'ann@example.nl',
-        address: {
-          name: 'Ann de Vries',
-          street: 'Dorpsstraat',
-          houseNumber: '12',
-          postcode: '1234ab',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'parcel',
-        paymentMethod: 'ideal',
-        giftCardCode: card,
-      },
+      payload: checkoutPayload({ paymentMethod: 'ideal', giftCardCode: card }),
     });
     assert.equal(res.statusCode, 201, res.body);
     const receipt = res.json();

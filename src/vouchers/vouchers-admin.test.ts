@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { type Browser, createStaff, signedIn } from '../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
@@ -159,20 +160,7 @@ describe('vouchers in the admin', () => {
       method: 'POST',
       url: `/api/v1/carts/${added.cartId}/checkout`,
       headers: { 'idempotency-key': `admin-codes-${added.cartId}` },
-      payload: {
-        email: 'ann@example.nl',
-        address: {
-          name: 'Ann de Vries',
-          street: 'Dorpsstraat',
-          houseNumber: '12',
-          postcode: '1234ab',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'parcel',
-        paymentMethod: 'bank-transfer',
-        codes,
-      },
+      payload: checkoutPayload({ codes }),
     });
     assert.equal(placed.statusCode, 201, placed.body);
     const order = await t.db

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { checkInvariants } from '../../test/helpers/order-invariants.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
@@ -11,22 +12,7 @@ import { cancelOrder } from '../orders/cancel-order.ts';
 import { formatCode } from './codes.ts';
 import { createGiftCard, createVoucher } from './create-code.ts';
 
-function body(overrides: Record<string, unknown> = {}) {
-  return {
-    email: 'ann@example.nl',
-    address: {
-      name: 'Ann de Vries',
-      street: 'Dorpsstraat',
-      houseNumber: '12',
-      postcode: '1234ab',
-      city: 'Utrecht',
-      country: 'NL',
-    },
-    shippingMethod: 'parcel',
-    paymentMethod: 'bank-transfer',
-    ...overrides,
-  };
-}
+const body = checkoutPayload;
 
 const voucher = voucherInput;
 
