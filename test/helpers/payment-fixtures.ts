@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { addToCart } from '../../src/orders/add-to-cart.ts';
 import type { PaymentTable } from '../../src/payments/tables.ts';
 import { addCategory, addProduct } from './catalog-fixtures.ts';
+import { checkoutPayload } from './checkout-bodies.ts';
 import { type MollieStandIn, startMollieStandIn } from './mollie-stand-in.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
@@ -67,19 +68,7 @@ export async function startPaymentShop(): Promise<PaymentShop> {
         method: 'POST',
         url: `/api/v1/carts/${cartId}/checkout?lang=en`,
         headers: { 'idempotency-key': key },
-        payload: {
-          email: 'ann@example.nl',
-          address: {
-            name: 'Ann de Vries',
-            street: 'Dorpsstraat',
-            houseNumber: '12',
-            postcode: '1234ab',
-            city: 'Utrecht',
-            country: 'NL',
-          },
-          shippingMethod: 'parcel',
-          paymentMethod,
-        },
+        payload: checkoutPayload({ paymentMethod }),
       });
       return { statusCode: res.statusCode, json: res.json() };
     },
