@@ -265,7 +265,7 @@ export function OrderDetailPage(props: {
               : e.actor !== 'staff'
                 ? ` (${t(`orderAdmin.actor.${e.actor}` as MessageKey)})`
                 : ''}
-            {e.text ? ` — ${e.text}` : ''}
+            {e.text ? ` — ${eventText(t, e.kind, e.text)}` : ''}
           </li>
         ))}
       </ol>
@@ -285,6 +285,13 @@ const EVENT_LABELS = new Set([
   'payment-amount-mismatch',
   'payment-refund-due',
 ]);
+
+/** An event's note as staff read it: a shipment's carrier by its name ("PostNL 3S…", recorded as "postnl 3S…"). */
+function eventText(t: PageCtx['t'], kind: string, text: string): string {
+  const shipped = kind === 'shipped' ? /^(\S+) (\S+)$/.exec(text) : null;
+  if (!shipped || !isCarrier(shipped[1]!)) return text;
+  return `${CARRIERS[shipped[1]].label ?? t('orderAdmin.carrier.other')} ${shipped[2]}`;
+}
 
 /** A payment method in words ("Bankoverschrijving", "iDEAL"); an unknown one as it is recorded. */
 function paymentMethodName(t: PageCtx['t'], method: string): string {

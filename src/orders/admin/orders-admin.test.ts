@@ -193,6 +193,8 @@ describe('orders admin', () => {
       assert.ok(shipped);
       assert.equal(shipped.actor, 'staff');
       assert.match(shipped.note ?? '', /^staff:\S+ postnl 3SABCD123456789$/);
+      const timeline = (await staff.get(`/admin/orders/${o.id}?lang=${lang}`)).body;
+      assert.match(timeline, / — PostNL 3SABCD123456789<\/li>/, 'the carrier by its name on the timeline');
       assert.ok(
         events.some((e) => e.kind === 'packed'),
         'packed on the way',
