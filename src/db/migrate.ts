@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-broadcast-jobs.ts';
 import * as m0015 from './migrations/0015-shipping-settings.ts';
 import * as m0016 from './migrations/0016-price-lock-quantity.ts';
 import * as m0018 from './migrations/0018-digest-and-sms-attempts.ts';
+import * as m0019 from './migrations/0019-auto-reorder.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '0015-shipping-settings': m0015,
   '0016-price-lock-quantity': m0016,
   '0018-digest-and-sms-attempts': m0018,
+  '0019-auto-reorder': m0019,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

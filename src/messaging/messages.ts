@@ -4,6 +4,9 @@ export const messagingMessages = {
     'mail.orderConfirmation.subject': 'Je bestelling {number} bij {shop}',
     'mail.orderConfirmation.greeting': 'Hallo {name},',
     'mail.orderConfirmation.intro': 'Bedankt voor je bestelling. Dit heb je besteld:',
+    'mail.orderConfirmation.automatic':
+      'Deze bestelling plaatsten we automatisch, zoals je zelf voor dit artikel koos. Er is niets afgeschreven: je betaalt per overschrijving, en wil je hem niet, dan annuleer je hem kosteloos op de bestelpagina tot we hem verzenden.',
+    'mail.orderConfirmation.automaticOff': 'Automatisch bijbestellen aanpassen of uitzetten',
     'mail.orderConfirmation.shipping': 'Verzending ({method})',
     'mail.orderConfirmation.free': 'gratis',
     'mail.orderConfirmation.total': 'Totaal',
@@ -61,6 +64,9 @@ export const messagingMessages = {
     'mail.orderConfirmation.subject': 'Your order {number} at {shop}',
     'mail.orderConfirmation.greeting': 'Hello {name},',
     'mail.orderConfirmation.intro': 'Thank you for your order. This is what you ordered:',
+    'mail.orderConfirmation.automatic':
+      'We placed this order automatically, as you chose for this item yourself. Nothing has been charged: you pay by bank transfer, and if you do not want it, cancel it free of charge on the order page until we ship it.',
+    'mail.orderConfirmation.automaticOff': 'Change or turn off automatic reordering',
     'mail.orderConfirmation.shipping': 'Shipping ({method})',
     'mail.orderConfirmation.free': 'free',
     'mail.orderConfirmation.total': 'Total',

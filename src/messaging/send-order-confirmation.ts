@@ -2,6 +2,7 @@ import type { Ctx } from '../context.ts';
 import type { ClaimedJob, JobKind } from '../jobs/job-kind.ts';
 import { findOrder } from '../orders/find-order.ts';
 import { orderToken } from '../orders/order-token.ts';
+import { automaticOrderOf } from '../replenishment/auto-reorder.ts';
 import { sendMessage } from './send-message.ts';
 
 /**
@@ -39,6 +40,9 @@ export const orderConfirmationJob: JobKind = {
         paymentMethod: order.paymentMethod,
         deliveryDate: order.deliveryDate,
         orderUrl: `${ctx.config.publicUrl}/order/${encodeURIComponent(order.number)}?t=${orderToken(ctx.config.sessionSecret, order.number)}`,
+        ...((await automaticOrderOf(ctx, order.number))
+          ? { automatic: { remindersUrl: `${ctx.config.publicUrl}/account/reminders` } }
+          : {}),
       },
     });
   },

@@ -1,5 +1,6 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
+import { savedAddresses } from '../orders/checkout-address.ts';
 import { addDays, MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS, REMIND_DAYS_BEFORE } from './predict-interval.ts';
 import { shopToday } from './shop-today.ts';
 
@@ -11,11 +12,14 @@ export type PlanChange =
   | { action: 'snooze' }
   | { action: 'interval'; days: number }
   | { action: 'stop' }
-  | { action: 'resume' };
+  | { action: 'resume' }
+  /** Automatic reordering on or off; on needs an address the customer used before. */
+  | { action: 'auto-on' }
+  | { action: 'auto-off' };
 
 export type PlanChangeResult =
   | { ok: true; nextRunOut: string | null; intervalDays: number | null }
-  | { ok: false; reason: 'unknown-plan' | 'outdated' | 'bad-interval' | 'no-interval' };
+  | { ok: false; reason: 'unknown-plan' | 'outdated' | 'bad-interval' | 'no-interval' | 'no-address' };
 
 /**
  * The customer changes a plan (from their account or a reminder's one-tap link). `cycle`, when given (a link),
@@ -23,7 +27,9 @@ export type PlanChangeResult =
  * one away. Skip moves the run-out one interval on; snooze moves it so that the next reminder comes
  * `SNOOZE_DAYS` from today; both start a new cycle so the next reminder is a fresh one. A new interval is the
  * customer's own from then on (it wins over the prediction) and moves the run-out to the last order plus that
- * interval (and on, past today). Stop ends the reminders; resume starts them again.
+ * interval (and on, past today). Stop ends the reminders; resume starts them again. Automatic reordering is
+ * the customer's explicit choice per plan, from their account only (never from a link in a message), and needs
+ * an address they delivered to before; the moment it was turned on is kept.
  */
 export async function changePlan(
   ctx: Ctx,
@@ -74,6 +80,18 @@ export async function changePlan(
         })
         .execute();
       return { ok: true, nextRunOut: next, intervalDays: days };
+    }
+    case 'auto-on':
+    case 'auto-off': {
+      if (change.action === 'auto-on' && (await savedAddresses(ctx, plan.customer_id)).length === 0)
+        return { ok: false, reason: 'no-address' };
+      const since = change.action === 'auto-on' ? (plan.auto_reorder_since ?? at) : null;
+      await ctx.db
+        .updateTable('replenishment_plans')
+        .set({ auto_reorder_since: since, updated_at: at })
+        .where('id', '=', plan.id)
+        .execute();
+      return { ok: true, nextRunOut: plan.next_run_out, intervalDays: interval };
     }
     case 'stop':
     case 'resume':

@@ -19,6 +19,10 @@ export type PlanView = {
   nextRunOut: string | null;
   cycle: number;
   status: 'active' | 'stopped';
+  /** When the customer turned on automatic reordering; null when it is off. */
+  autoReorderSince: string | null;
+  /** The latest automatic order attempt: its order number, or why it was not placed. */
+  lastAutoOrder: { orderNumber: string | null; reason: string | null } | null;
 };
 
 function planQuery(ctx: Ctx) {
@@ -27,7 +31,28 @@ function planQuery(ctx: Ctx) {
     .innerJoin('products as pr', 'pr.id', 'p.product_id')
     .leftJoin('appliances as a', 'a.id', 'p.appliance_id')
     .selectAll('p')
-    .select(['pr.sku', 'pr.name_nl', 'pr.name_en', 'a.model as appliance_model']);
+    .select((eb) => [
+      'pr.sku',
+      'pr.name_nl',
+      'pr.name_en',
+      'a.model as appliance_model',
+      eb
+        .selectFrom('replenishment_auto_orders as o')
+        .select('o.order_number')
+        .whereRef('o.plan_id', '=', 'p.id')
+        .where('o.outcome', '!=', 'placing')
+        .orderBy('o.cycle', 'desc')
+        .limit(1)
+        .as('auto_order_number'),
+      eb
+        .selectFrom('replenishment_auto_orders as o')
+        .select('o.reason')
+        .whereRef('o.plan_id', '=', 'p.id')
+        .where('o.outcome', '!=', 'placing')
+        .orderBy('o.cycle', 'desc')
+        .limit(1)
+        .as('auto_order_reason'),
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirstOrThrow']>>;
@@ -50,6 +75,11 @@ function present(ctx: Ctx, r: Row): PlanView {
     nextRunOut: r.next_run_out,
     cycle: r.cycle,
     status: r.status,
+    autoReorderSince: r.auto_reorder_since,
+    lastAutoOrder:
+      r.auto_order_number || r.auto_order_reason
+        ? { orderNumber: r.auto_order_number ?? null, reason: r.auto_order_reason ?? null }
+        : null,
   };
 }
 

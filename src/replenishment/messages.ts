@@ -23,7 +23,21 @@ export const replenishmentMessages = defineMessages(
     'replenish.saved': 'Bewaard.',
     'replenish.badInterval': 'Kies een aantal dagen tussen {min} en {max}.',
     'replenish.noAutoReorder':
-      'We bestellen nooit vanzelf en rekenen nooit iets af zonder dat jij op "Bestellen" drukt.',
+      'We bestellen nooit vanzelf en rekenen nooit iets af zonder dat jij op "Bestellen" drukt, behalve waar je hieronder zelf automatisch bijbestellen aanzet.',
+    'replenish.auto.explain':
+      'Automatisch bijbestellen: {days} dagen voordat het op is, plaatsen we de bestelling voor je ({quantity} stuks, naar het adres van je laatste bestelling). Er wordt niets afgeschreven: je betaalt per overschrijving, je krijgt de bevestiging per e-mail en je annuleert kosteloos tot we verzenden.',
+    'replenish.auto.on': 'Automatisch bijbestellen staat aan, sinds {date}.',
+    'replenish.auto.start': 'Automatisch bijbestellen aanzetten',
+    'replenish.auto.stop': 'Automatisch bijbestellen uitzetten',
+    'replenish.auto.noAddress':
+      'Automatisch bijbestellen kan pas als je een keer iets hebt laten bezorgen: we sturen het naar het adres van je laatste bestelling.',
+    'replenish.auto.placed': 'Laatst automatisch besteld: bestelling {number}.',
+    'replenish.auto.notPlaced':
+      'De laatste keer konden we niet automatisch bestellen: {reason} We stuurden je een herinnering.',
+    'replenish.auto.reason.no-address': 'we hebben geen adres van je om naar te bezorgen.',
+    'replenish.auto.reason.unavailable': 'het artikel is niet meer te koop.',
+    'replenish.auto.reason.out-of-stock': 'het artikel was niet op voorraad.',
+    'replenish.auto.reason.no-shipping-method': 'er was geen verzendmethode beschikbaar.',
     // the one-tap links
     'replenish.link.reorder.title': 'Opnieuw bestellen',
     'replenish.link.reorder.explain':
@@ -67,6 +81,8 @@ export const replenishmentMessages = defineMessages(
     'mail.replenish.interval': 'Hoe vaak aanpassen',
     'mail.replenish.stop': 'Geen herinneringen meer hiervoor',
     'mail.replenish.never': 'We bestellen nooit vanzelf: er gebeurt pas iets als jij dat kiest.',
+    'mail.replenish.autoFailed':
+      'Je koos automatisch bijbestellen, maar dit keer lukte dat niet: {reason} Wil je het toch, bestel het dan hieronder zelf.',
     'mail.replenish.preferences': 'Wat we je sturen en wanneer, bepaal je zelf',
     'mail.replenish.signoff': 'Groet, {shop}',
     // staff messages
@@ -145,7 +161,21 @@ export const replenishmentMessages = defineMessages(
     'replenish.saved': 'Saved.',
     'replenish.badInterval': 'Choose a number of days between {min} and {max}.',
     'replenish.noAutoReorder':
-      'We never order by ourselves and never charge anything unless you press "Order".',
+      'We never order by ourselves and never charge anything unless you press "Order", except where you turn on automatic reordering below yourself.',
+    'replenish.auto.explain':
+      'Automatic reordering: {days} days before you run out, we place the order for you ({quantity} pieces, to the address of your last order). Nothing is charged: you pay by bank transfer, you get the confirmation by e-mail, and you cancel free of charge until we ship.',
+    'replenish.auto.on': 'Automatic reordering is on, since {date}.',
+    'replenish.auto.start': 'Turn on automatic reordering',
+    'replenish.auto.stop': 'Turn off automatic reordering',
+    'replenish.auto.noAddress':
+      'Automatic reordering needs an address: once you have had something delivered, we send it to the address of your last order.',
+    'replenish.auto.placed': 'Last ordered automatically: order {number}.',
+    'replenish.auto.notPlaced':
+      'Last time we could not order automatically: {reason} We sent you a reminder instead.',
+    'replenish.auto.reason.no-address': 'we have no address of yours to deliver to.',
+    'replenish.auto.reason.unavailable': 'the item is no longer for sale.',
+    'replenish.auto.reason.out-of-stock': 'the item was out of stock.',
+    'replenish.auto.reason.no-shipping-method': 'no shipping method was available.',
     'replenish.link.reorder.title': 'Order again',
     'replenish.link.reorder.explain':
       'Put {quantity} × {product} in your cart and go to the checkout. You pay {price} (the price from your reminder, valid up to and including {date}) or less if the price has dropped since.',
@@ -187,6 +217,8 @@ export const replenishmentMessages = defineMessages(
     'mail.replenish.interval': 'Change how often',
     'mail.replenish.stop': 'No more reminders for this',
     'mail.replenish.never': 'We never order by ourselves: nothing happens unless you choose it.',
+    'mail.replenish.autoFailed':
+      'You chose automatic reordering, but this time it did not work: {reason} If you still want it, order it yourself below.',
     'mail.replenish.preferences': 'You decide what we send you and when',
     'mail.replenish.signoff': 'Regards, {shop}',
     'broadcast.title': 'Messages to customers',

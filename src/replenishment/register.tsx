@@ -55,6 +55,12 @@ export function registerReplenishment(app: FastifyInstance): void {
         planId: plan.id,
         text: request.t('replenish.badInterval', { min: MIN_INTERVAL_DAYS, max: MAX_INTERVAL_DAYS }),
       });
+    if (!result.ok && result.reason === 'no-address')
+      return remindersPage(request, reply, customer.id, undefined, {
+        planId: plan.id,
+        text: request.t('replenish.auto.noAddress'),
+        field: 'auto',
+      });
     return reply.redirect('/account/reminders?saved=1', 303);
   });
 
@@ -103,7 +109,7 @@ async function remindersPage(
   reply: FastifyReply,
   customerId: string,
   notice?: string,
-  error?: { planId: string; text: string },
+  error?: { planId: string; text: string; field?: 'auto' },
 ): Promise<FastifyReply> {
   const ctx = request.ctx;
   await proposePlans(ctx, customerId);
@@ -131,6 +137,8 @@ function changeOf(action: string, days: unknown): PlanChange | null {
     case 'snooze':
     case 'stop':
     case 'resume':
+    case 'auto-on':
+    case 'auto-off':
       return { action };
     case 'interval': {
       const n = typeof days === 'string' && /^\s*\d{1,4}\s*$/.test(days) ? Number(days) : Number.NaN;

@@ -23,6 +23,8 @@ export type ReplenishmentReminderData = {
   /** Absolute signed one-tap links. */
   links: { reorder: string; skip: string; snooze: string; interval: string; stop: string };
   preferencesUrl: string;
+  /** Automatic reordering was on for the plan but could not place the order: why (see auto-reorder.ts). */
+  autoFailed?: string;
 };
 
 /** "Running out soon": the predicted date, the price held for 7 days, and the five one-tap links. */
@@ -33,6 +35,11 @@ export function replenishmentReminder(
 ): RenderedMessage {
   const t = translator(locale);
   const shop = config.shopName;
+  const never = data.autoFailed
+    ? t('mail.replenish.autoFailed', {
+        reason: t(`replenish.auto.reason.${data.autoFailed}` as 'replenish.auto.reason.no-address'),
+      })
+    : t('mail.replenish.never');
   const product = locale === 'nl' ? data.productNl : data.productEn;
   const subject = t('mail.replenish.subject', { product });
   const greeting = data.name
@@ -64,7 +71,7 @@ export function replenishmentReminder(
     '',
     ...links.map(([key, url]) => `${t(key)}: ${url}`),
     '',
-    t('mail.replenish.never'),
+    never,
     `${t('mail.replenish.preferences')}: ${data.preferencesUrl}`,
     '',
     t('mail.replenish.signoff', { shop }),
@@ -86,7 +93,7 @@ export function replenishmentReminder(
           </li>
         ))}
       </ul>
-      <p>{t('mail.replenish.never')}</p>
+      <p>{never}</p>
       <p>
         <a href={data.preferencesUrl}>{t('mail.replenish.preferences')}</a>
       </p>

@@ -3,6 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { Browser } from '../../test/helpers/forms.ts';
+import {
+  orderConsumableAt,
+  planOf,
+  REPLENISHMENT_SKU,
+  remindersOn,
+} from '../../test/helpers/replenishment-fixtures.ts';
 import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
@@ -12,41 +18,9 @@ import { proposePlans } from './propose-plans.ts';
 import { reminderLinkPath } from './reminder-links.ts';
 import { replenishmentRemindersJob, sendReminders } from './send-reminders.ts';
 
-const SKU = 'TB-REPL-BAG';
-
-/** Places an order of `quantity` × SKU at `when` through the checkout API, as the customer's. */
-async function orderAt(t: TestApp, customerId: string, when: string, quantity = 2): Promise<void> {
-  t.clock.set(when);
-  const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
-  const cartId = (cart.json() as { id: string }).id;
-  const added = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${cartId}/lines`,
-    payload: { sku: SKU, quantity },
-  });
-  assert.ok(added.statusCode < 300, added.body);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${cartId}/checkout?lang=en`,
-    headers: { 'idempotency-key': randomUUID() },
-    payload: {
-      email: 'anne@example.nl',
-      address: {
-        name: 'Anne de Vries',
-        street: 'Oudegracht',
-        houseNumber: '12',
-        postcode: '3511AB',
-        city: 'Utrecht',
-        country: 'NL',
-      },
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
-    },
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  const number = (res.json() as { orderNumber: string }).orderNumber;
-  await t.db.updateTable('orders').set({ customer_id: customerId }).where('number', '=', number).execute();
-}
+const SKU = REPLENISHMENT_SKU;
+const orderAt = (t: TestApp, customerId: string, when: string, quantity = 2) =>
+  orderConsumableAt(t, customerId, when, quantity);
 
 /** Places the browser's cart at the checkout page, as Anne, by bank transfer. */
 function placeAsAnne(browser: Browser) {
@@ -63,24 +37,6 @@ function placeAsAnne(browser: Browser) {
     shippingMethod: 'parcel',
     paymentMethod: 'bank-transfer',
   });
-}
-
-async function remindersOn(t: TestApp, customerId: string, on = true): Promise<void> {
-  const { prefs } = await loadPreferences(t.ctx, customerId);
-  await changePreferences(
-    t.ctx,
-    customerId,
-    { ...prefs, topics: { ...prefs.topics, replenishment: on ? 'on' : 'off' } },
-    { source: 'preference-centre', actor: 'customer' },
-  );
-}
-
-async function planOf(t: TestApp, customerId: string) {
-  return t.db
-    .selectFrom('replenishment_plans')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .executeTakeFirstOrThrow();
 }
 
 function linkPath(

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import type { JobKind } from '../jobs/job-kind.ts';
 import { requestMessage } from '../messaging/gateway/request-message.ts';
+import { type NotPlacedReason, placeAutomaticOrder } from './auto-reorder.ts';
 import { addDays, effectiveInterval, REMIND_DAYS_BEFORE } from './predict-interval.ts';
 import { PRICE_HONOURED_DAYS } from './price-lock.ts';
 import { proposePlans } from './propose-plans.ts';
@@ -11,7 +12,8 @@ import { reminderLinkPath } from './reminder-links.ts';
 import { scheduleReminderRun } from './schedule-reminder-run.ts';
 import { shopToday } from './shop-today.ts';
 
-export type ReminderRun = { refreshed: number; rolledOver: number; requested: number };
+/** What a run did: plans refreshed and rolled over, reminders requested, orders placed by automatic reordering. */
+export type ReminderRun = { refreshed: number; rolledOver: number; requested: number; ordered: number };
 
 /**
  * The daily replenishment run. (1) Plans are refreshed for customers who ordered in the last two days. (2) A
@@ -20,7 +22,9 @@ export type ReminderRun = { refreshed: number; rolledOver: number; requested: nu
  * `REMIND_DAYS_BEFORE` days away and whose current cycle has no reminder yet gets one: the price of today is
  * recorded with it (honoured 7 days) and the message is requested from the gateway (topic 'replenishment',
  * urgency 'normal', one per plan and cycle, pointless after the run-out date). The gateway decides whether
- * and when the customer gets it.
+ * and when the customer gets it. A plan with automatic reordering (the customer's own choice) gets its order
+ * placed instead (`placeAutomaticOrder`, once per cycle); when that cannot be done, the reminder goes out and
+ * says why.
  */
 export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
   const today = shopToday(ctx);
@@ -65,6 +69,9 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
     .leftJoin('replenishment_reminders as r', (j) =>
       j.onRef('r.plan_id', '=', 'p.id').onRef('r.cycle', '=', 'p.cycle'),
     )
+    .leftJoin('replenishment_auto_orders as ao', (j) =>
+      j.onRef('ao.plan_id', '=', 'p.id').onRef('ao.cycle', '=', 'p.cycle'),
+    )
     .select([
       'p.id',
       'p.cycle',
@@ -73,9 +80,13 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
       'p.next_run_out',
       'p.chosen_days',
       'p.predicted_days',
+      'p.appliance_id',
+      'p.auto_reorder_since',
       'c.id as customer_id',
       'c.email',
       'c.name',
+      'c.locale',
+      'pr.sku',
       'pr.name_nl',
       'pr.name_en',
       'pr.price_cents',
@@ -86,9 +97,30 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
     .where('p.next_run_out', '<=', horizon)
     .where('p.next_run_out', '>=', today)
     .where('r.id', 'is', null)
+    .where((eb) => eb.or([eb('ao.outcome', 'is', null), eb('ao.outcome', '!=', 'placed')]))
     .execute();
   let requested = 0;
+  let ordered = 0;
   for (const plan of due) {
+    let autoFailed: NotPlacedReason | null = null;
+    if (plan.auto_reorder_since !== null) {
+      const auto = await placeAutomaticOrder(ctx, {
+        id: plan.id,
+        cycle: plan.cycle,
+        customerId: plan.customer_id,
+        email: plan.email,
+        locale: plan.locale,
+        sku: plan.sku,
+        quantity: plan.quantity,
+        applianceId: plan.appliance_id,
+      });
+      if (auto.status === 'placed') {
+        ordered++;
+        continue;
+      }
+      if (auto.status === 'try-again') continue; // tomorrow's run (or the job's retry) tries the same cart again
+      autoFailed = auto.reason;
+    }
     if (plan.active !== 1) continue; // off sale: nothing to reorder
     const runOutOn = plan.next_run_out!;
     const quotedCents = plan.price_cents * plan.quantity;
@@ -142,12 +174,13 @@ export async function sendReminders(ctx: Ctx): Promise<ReminderRun> {
             stop: link('stop'),
           },
           preferencesUrl: `${ctx.config.publicUrl}/account/preferences`,
+          ...(autoFailed ? { autoFailed } : {}),
         },
       });
       requested++;
     });
   }
-  return { refreshed: recent.length, rolledOver, requested };
+  return { refreshed: recent.length, rolledOver, requested, ordered };
 }
 
 /** The ISO instant a date begins in the shop's zone: a reminder arriving after that is too late to help. */

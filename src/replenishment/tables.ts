@@ -23,8 +23,23 @@ export type ReplenishmentPlanTable = {
   /** Counts run-out periods: a new order, a skip or a snooze starts the next one. One reminder per cycle. */
   cycle: number;
   status: 'active' | 'stopped';
+  /** When the customer chose automatic reordering for this plan; null: reminders only (the default). */
+  auto_reorder_since: string | null;
   created_at: string;
   updated_at: string;
+};
+
+/** An order placed by automatic reordering: at most one per plan and cycle. */
+export type ReplenishmentAutoOrderTable = {
+  plan_id: string;
+  cycle: number;
+  cart_id: string;
+  order_number: string | null;
+  /** 'placing' (cart made, checkout under way or to be retried) | 'placed' | 'not-placed' (see `reason`) */
+  outcome: 'placing' | 'placed' | 'not-placed';
+  /** Why not: 'no-address' | 'unavailable' | 'out-of-stock' | 'no-shipping-method'. */
+  reason: string | null;
+  created_at: string;
 };
 
 /** A reminder as sent: the price quoted in it is honoured for 7 days (`price_valid_until`). */
@@ -93,6 +108,7 @@ export type BroadcastTable = {
 export type ReplenishmentTables = {
   replenishment_plans: ReplenishmentPlanTable;
   replenishment_reminders: ReplenishmentReminderTable;
+  replenishment_auto_orders: ReplenishmentAutoOrderTable;
   price_locks: PriceLockTable;
   broadcasts: BroadcastTable;
 };

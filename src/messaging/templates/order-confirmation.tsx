@@ -23,6 +23,8 @@ export type OrderConfirmationData = {
   deliveryDate: string;
   /** The signed link to the order page. */
   orderUrl: string;
+  /** Placed by automatic reordering, which the customer chose: where to turn it off. */
+  automatic?: { remindersUrl: string };
 };
 
 const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -73,12 +75,16 @@ export function orderConfirmation(
         })
       : null;
   const subject = t('mail.orderConfirmation.subject', { number: data.number, shop });
+  const automatic = data.automatic ? t('mail.orderConfirmation.automatic') : null;
 
   const text = [
     t('mail.orderConfirmation.greeting', { name: data.name }),
     '',
     t('mail.orderConfirmation.intro'),
     '',
+    ...(automatic && data.automatic
+      ? [automatic, `${t('mail.orderConfirmation.automaticOff')}: ${data.automatic.remindersUrl}`, '']
+      : []),
     ...data.lines.map((l) => `${l.quantity} × ${l.name}: ${price(l.unitPriceCents * l.quantity)}`),
     `${shipping}: ${shippingPrice}`,
     ...(data.discountCents ? [`${t('voucher.discountPlain')}: − ${price(data.discountCents)}`] : []),
@@ -106,6 +112,12 @@ export function orderConfirmation(
     <>
       <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
       <p>{t('mail.orderConfirmation.intro')}</p>
+      {automatic && data.automatic ? (
+        <p>
+          <strong>{automatic}</strong>{' '}
+          <a href={data.automatic.remindersUrl}>{t('mail.orderConfirmation.automaticOff')}</a>
+        </p>
+      ) : null}
       <table>
         <tbody>
           {data.lines.map((l) => (

@@ -1,8 +1,9 @@
+import { Temporal } from 'temporal-polyfill';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { PlanView } from '../find-plan.ts';
-import { MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS } from '../predict-interval.ts';
+import { MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS, REMIND_DAYS_BEFORE } from '../predict-interval.ts';
 import { formatDay } from './format-day.ts';
 
 /** /account/reminders: each plan with its predicted (or chosen) interval, correctable, and stop/resume. */
@@ -18,7 +19,7 @@ export function RemindersPage({
   /** Whether the customer has the 'replenishment' topic on in their preferences. */
   topicOn: boolean;
   notice?: string;
-  error?: { planId: string; text: string };
+  error?: { planId: string; text: string; field?: 'auto' };
 }) {
   const { t } = ctx;
   return (
@@ -38,7 +39,9 @@ export function RemindersPage({
       {plans.length === 0 ? <p>{t('replenish.empty')}</p> : null}
       {plans.map((plan) => {
         const field = `days-${plan.id}`;
-        const problem = error?.planId === plan.id ? error.text : null;
+        const problem = error?.planId === plan.id && !error.field ? error.text : null;
+        const autoProblem = error?.planId === plan.id && error.field === 'auto' ? error.text : null;
+        const autoId = `auto-${plan.id}`;
         return (
           <section key={plan.id} class="plan" aria-labelledby={`plan-${plan.id}`}>
             <h2 id={`plan-${plan.id}`}>
@@ -80,6 +83,39 @@ export function RemindersPage({
               ) : null}
               <button type="submit">{t('replenish.save')}</button>
             </form>
+            <form method="post" action={`/account/reminders/${plan.id}`} class="auto-reorder">
+              <CsrfField ctx={ctx} />
+              <input type="hidden" name="action" value={plan.autoReorderSince ? 'auto-off' : 'auto-on'} />
+              <p id={autoId}>
+                {plan.autoReorderSince
+                  ? `${t('replenish.auto.on', { date: formatDay(shopDate(plan.autoReorderSince, ctx.timeZone), ctx.locale) })} `
+                  : ''}
+                {t('replenish.auto.explain', { days: REMIND_DAYS_BEFORE, quantity: plan.quantity })}
+              </p>
+              {plan.lastAutoOrder ? (
+                <p>
+                  {plan.lastAutoOrder.orderNumber
+                    ? t('replenish.auto.placed', { number: plan.lastAutoOrder.orderNumber })
+                    : t('replenish.auto.notPlaced', {
+                        reason: t(
+                          `replenish.auto.reason.${plan.lastAutoOrder.reason}` as 'replenish.auto.reason.no-address',
+                        ),
+                      })}
+                </p>
+              ) : null}
+              {autoProblem ? (
+                <p id={`${autoId}-error`} class="field-error" role="alert">
+                  {autoProblem}
+                </p>
+              ) : null}
+              <button
+                type="submit"
+                class={plan.autoReorderSince ? 'secondary' : undefined}
+                aria-describedby={autoProblem ? `${autoId} ${autoId}-error` : autoId}
+              >
+                {plan.autoReorderSince ? t('replenish.auto.stop') : t('replenish.auto.start')}
+              </button>
+            </form>
             <form method="post" action={`/account/reminders/${plan.id}`}>
               <CsrfField ctx={ctx} />
               <input type="hidden" name="action" value={plan.status === 'stopped' ? 'resume' : 'stop'} />
@@ -92,4 +128,9 @@ export function RemindersPage({
       })}
     </Layout>
   );
+}
+
+/** The shop's calendar date of an instant. */
+function shopDate(instant: string, timeZone: string): string {
+  return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
 }

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
+import type { TestApp } from './test-app.ts';
+
+/** The consumable the replenishment tests order. */
+export const REPLENISHMENT_SKU = 'TB-REPL-BAG';
+
+/** Places an order of `quantity` × SKU at `when` through the checkout API, as the customer's. */
+export async function orderConsumableAt(
+  t: TestApp,
+  customerId: string,
+  when: string,
+  quantity = 2,
+): Promise<void> {
+  t.clock.set(when);
+  const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
+  const cartId = (cart.json() as { id: string }).id;
+  const added = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/carts/${cartId}/lines`,
+    payload: { sku: REPLENISHMENT_SKU, quantity },
+  });
+  assert.ok(added.statusCode < 300, added.body);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/carts/${cartId}/checkout?lang=en`,
+    headers: { 'idempotency-key': randomUUID() },
+    payload: {
+      email: 'anne@example.nl',
+      address: {
+        name: 'Anne de Vries',
+        street: 'Oudegracht',
+        houseNumber: '12',
+        postcode: '3511AB',
+        city: 'Utrecht',
+        country: 'NL',
+      },
+      shippingMethod: 'parcel',
+      paymentMethod: 'bank-transfer',
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const number = (res.json() as { orderNumber: string }).orderNumber;
+  await t.db.updateTable('orders').set({ customer_id: customerId }).where('number', '=', number).execute();
+}
+
+export async function remindersOn(t: TestApp, customerId: string, on = true): Promise<void> {
+  const { prefs } = await loadPreferences(t.ctx, customerId);
+  await changePreferences(
+    t.ctx,
+    customerId,
+    { ...prefs, topics: { ...prefs.topics, replenishment: on ? 'on' : 'off' } },
+    { source: 'preference-centre', actor: 'customer' },
+  );
+}
+
+export async function planOf(t: TestApp, customerId: string) {
+  return t.db
+    .selectFrom('replenishment_plans')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .executeTakeFirstOrThrow();
+}
