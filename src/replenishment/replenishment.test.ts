@@ -13,7 +13,6 @@ import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-cust
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
 import { viewCart } from '../orders/view-cart.ts';
-import { changePreferences, loadPreferences } from '../preferences/preference-store.ts';
 import { proposePlans } from './propose-plans.ts';
 import { reminderLinkPath } from './reminder-links.ts';
 import { replenishmentRemindersJob, sendReminders } from './send-reminders.ts';
