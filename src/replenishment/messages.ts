@@ -24,9 +24,11 @@ export const replenishmentMessages = defineMessages(
     'replenish.badInterval': 'Kies een aantal dagen tussen {min} en {max}.',
     'replenish.noAutoReorder':
       'We bestellen nooit vanzelf en rekenen nooit iets af zonder dat jij op "Bestellen" drukt, behalve waar je hieronder zelf automatisch bijbestellen aanzet.',
+    'replenish.auto.heading': 'Automatisch bijbestellen',
+    'replenish.auto.off': 'Staat uit.',
     'replenish.auto.explain':
-      'Automatisch bijbestellen: {days} dagen voordat het op is, plaatsen we de bestelling voor je ({quantity} stuks, naar het adres van je laatste bestelling). Er wordt niets afgeschreven: je betaalt per overschrijving, je krijgt de bevestiging per e-mail en je annuleert kosteloos tot we verzenden.',
-    'replenish.auto.on': 'Automatisch bijbestellen staat aan, sinds {date}.',
+      '{days} dagen voordat het op is, plaatsen we de bestelling voor je ({quantity} stuks, naar het adres van je laatste bestelling). Er wordt niets afgeschreven: je betaalt per overschrijving, je krijgt de bevestiging per e-mail en je annuleert kosteloos tot we verzenden.',
+    'replenish.auto.on': 'Staat aan, sinds {date}.',
     'replenish.auto.start': 'Automatisch bijbestellen aanzetten',
     'replenish.auto.stop': 'Automatisch bijbestellen uitzetten',
     'replenish.auto.noAddress':
@@ -162,9 +164,11 @@ export const replenishmentMessages = defineMessages(
     'replenish.badInterval': 'Choose a number of days between {min} and {max}.',
     'replenish.noAutoReorder':
       'We never order by ourselves and never charge anything unless you press "Order", except where you turn on automatic reordering below yourself.',
+    'replenish.auto.heading': 'Automatic reordering',
+    'replenish.auto.off': 'Off.',
     'replenish.auto.explain':
-      'Automatic reordering: {days} days before you run out, we place the order for you ({quantity} pieces, to the address of your last order). Nothing is charged: you pay by bank transfer, you get the confirmation by e-mail, and you cancel free of charge until we ship.',
-    'replenish.auto.on': 'Automatic reordering is on, since {date}.',
+      '{days} days before you run out, we place the order for you ({quantity} pieces, to the address of your last order). Nothing is charged: you pay by bank transfer, you get the confirmation by e-mail, and you cancel free of charge until we ship.',
+    'replenish.auto.on': 'On since {date}.',
     'replenish.auto.start': 'Turn on automatic reordering',
     'replenish.auto.stop': 'Turn off automatic reordering',
     'replenish.auto.noAddress':

@@ -142,5 +142,30 @@ describe('a replenishment reminder in the browser', () => {
       'the address prefilled',
     );
     await expectNoAxeViolations(page);
+
+    // on her reminders page she turns on automatic reordering, with the keyboard
+    await page.goto(`${shop.baseUrl}/account/reminders`);
+    await page.getByRole('heading', { level: 1, name: 'Herinneringen om bij te bestellen' }).waitFor();
+    const turnOn = page.getByRole('button', { name: 'Automatisch bijbestellen aanzetten' });
+    assert.match(
+      (await turnOn.getAttribute('aria-describedby')) ?? '',
+      /^auto-/,
+      'the button is described by what it does',
+    );
+    await turnOn.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Bewaard.' }).waitFor();
+    assert.match(
+      await seen(page.getByRole('main')),
+      /Staat aan, sinds vrijdag 30 oktober\./,
+    );
+    await page.getByRole('button', { name: 'Automatisch bijbestellen uitzetten' }).waitFor();
+    await expectNoAxeViolations(page);
+    const plan = await t.db
+      .selectFrom('replenishment_plans')
+      .select('auto_reorder_since')
+      .where('customer_id', '=', anne)
+      .executeTakeFirstOrThrow();
+    assert.equal(plan.auto_reorder_since, '2026-10-30T10:00:00.000Z');
   });
 });

@@ -86,10 +86,17 @@ export function RemindersPage({
             <form method="post" action={`/account/reminders/${plan.id}`} class="auto-reorder">
               <CsrfField ctx={ctx} />
               <input type="hidden" name="action" value={plan.autoReorderSince ? 'auto-off' : 'auto-on'} />
+              <h3 id={`${autoId}-heading`}>{t('replenish.auto.heading')}</h3>
+              <p>
+                <strong>
+                  {plan.autoReorderSince
+                    ? t('replenish.auto.on', {
+                        date: formatDay(shopDate(plan.autoReorderSince, ctx.timeZone), ctx.locale),
+                      })
+                    : t('replenish.auto.off')}
+                </strong>
+              </p>
               <p id={autoId}>
-                {plan.autoReorderSince
-                  ? `${t('replenish.auto.on', { date: formatDay(shopDate(plan.autoReorderSince, ctx.timeZone), ctx.locale) })} `
-                  : ''}
                 {t('replenish.auto.explain', { days: REMIND_DAYS_BEFORE, quantity: plan.quantity })}
               </p>
               {plan.lastAutoOrder ? (
