@@ -155,10 +155,7 @@ describe('a replenishment reminder in the browser', () => {
     await turnOn.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Bewaard.' }).waitFor();
-    assert.match(
-      await seen(page.getByRole('main')),
-      /Staat aan, sinds vrijdag 30 oktober\./,
-    );
+    assert.match(await seen(page.getByRole('main')), /Staat aan, sinds vrijdag 30 oktober\./);
     await page.getByRole('button', { name: 'Automatisch bijbestellen uitzetten' }).waitFor();
     await expectNoAxeViolations(page);
     const plan = await t.db
