@@ -86,6 +86,18 @@ describe('fuzzyWalk', () => {
     );
   });
 
+  it('finds a key two characters shorter than a 12-character query searched with two edits', () => {
+    // The 12-character query walks only the keys of 10 or more (LONG_KEYS): 10 must be enough.
+    const keys = ['ABCDEFGH01', 'ABCDEFGH0', 'ABCDEFGH012345', 'XBCDEFGH0123'];
+    const builder = new KeySegmentBuilder();
+    for (const [slot, text] of keys.entries()) builder.add(text, slot, false);
+    const segment = builder.finish();
+    const q = Uint8Array.from('ABCDEFGH0123', (ch) => ch.charCodeAt(0));
+    const found = new Set<string>();
+    fuzzyWalk(segment, q, q.length, 2, MISREAD_FOLD, (i) => found.add(keys[segment.owner[i]! >>> 1]!));
+    assert.deepEqual([...found].sort(), ['ABCDEFGH01', 'ABCDEFGH012345', 'XBCDEFGH0123']);
+  });
+
   it('holds the longer-shared part of a skewed catalogue exact, with the same result', () => {
     // Every key starts with ESAM, so the split should lean on the distinctive tail.
     const keys = Array.from({ length: 300 }, (_, i) => `ESAM${String(i).padStart(3, '0')}X`);

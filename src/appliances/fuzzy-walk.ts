@@ -1,4 +1,4 @@
-import { code, type KeySegment, LONG_KEY, type TrieRows } from './key-segment.ts';
+import { code, type KeySegment, type TrieRows } from './key-segment.ts';
 
 /**
  * Finds every model key within `k` unit edits (folded space, edit-cost.ts) of a query by walking a
@@ -37,10 +37,17 @@ export function fuzzyWalk(
     folded[i] = c;
     reversed[qLen - 1 - i] = c;
   }
-  // Keys more than k characters shorter than the query are more than k edits away.
-  const long = qLen - k >= LONG_KEY;
-  const fwd = long ? s.fwdLong : s.fwd;
-  const rev = long ? s.revLong : s.rev;
+  // Keys more than k characters shorter than the query are more than k edits away: walk the
+  // fewest keys that hold all the others.
+  let fwd = s.fwd;
+  let rev = s.rev;
+  for (const l of s.long) {
+    if (qLen - k >= l.min) {
+      fwd = l.fwd;
+      rev = l.rev;
+      break;
+    }
+  }
   const m = split ?? splitPoint(fwd, rev, qLen);
   walk(fwd, folded, qLen, k, m, front, emit);
   walk(rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);

@@ -8,8 +8,8 @@ import { sortRows } from './sort-rows.ts';
  * `table` jumps straight to the ranks sharing the first three characters, saving the
  * probes (each a cache miss) at the top of the search. `fwd` and `rev` hold the model keys
  * misread-folded, forwards and backwards, as fixed-width rows in rank order: implicit tries
- * for the fuzzy walk that read one cache line per probe. `fwdLong` and `revLong` hold only the
- * model keys of {@link LONG_KEY} characters or more, for long queries.
+ * for the fuzzy walk that read one cache line per probe. `long` holds the same rows for only the
+ * model keys of {@link LONG_KEYS} characters or more, for long queries.
  */
 export type KeySegment = {
   bytes: Uint8Array;
@@ -21,16 +21,20 @@ export type KeySegment = {
   table: Uint32Array;
   fwd: TrieRows;
   rev: TrieRows;
-  fwdLong: TrieRows;
-  revLong: TrieRows;
+  /** Longest `min` first; see {@link LONG_KEYS}. */
+  long: LongRows[];
 };
 
+/** The forward and backward rows of the model keys of `min` characters or more. */
+export type LongRows = { min: number; fwd: TrieRows; rev: TrieRows };
+
 /**
- * Model keys at least this long get tries of their own. A query of `LONG_KEY + k` characters
- * or more (typically a model with a production code after it, `BGL3A330/01 FD 9103`) can only
- * be within `k` edits of them, a tenth of the keys, so its walk skips the rest.
+ * Model keys at least this long get tries of their own. A query of `min + k` characters or
+ * more can only be within `k` edits of them, so its walk skips the rest: from 12 (typically a
+ * model with a production code after it, `BGL3A330/01 FD 9103`) a tenth of the keys; from 10,
+ * which a 12-character query searched with two edits needs (see lookup-index.ts), a third.
  */
-export const LONG_KEY = 12;
+export const LONG_KEYS = [12, 10];
 
 /** Keys as rows of `width` bytes (0-padded) in sorted order; `keys[rank]` is the key index. */
 export type TrieRows = { rows: Uint8Array; width: number; keys: Uint32Array; table: Uint32Array };
@@ -83,16 +87,11 @@ export class KeySegmentBuilder {
     fixTruncatedOrder(s, main);
     const fwd = trieRows(s, models, TRIE_WIDTH, true, false);
     const rev = trieRows(s, models, TRIE_WIDTH, true, true);
-    const isLong = (k: number) => len[k]! >= LONG_KEY;
-    return {
-      ...s,
-      sorted: main.keys,
-      table: prefixTable(main, 3),
-      fwd,
-      rev,
-      fwdLong: someRows(fwd, isLong),
-      revLong: someRows(rev, isLong),
-    };
+    const long = LONG_KEYS.map((min) => {
+      const isLong = (k: number) => len[k]! >= min;
+      return { min, fwd: someRows(fwd, isLong), rev: someRows(rev, isLong) };
+    });
+    return { ...s, sorted: main.keys, table: prefixTable(main, 3), fwd, rev, long };
   }
 }
 

@@ -285,6 +285,49 @@ describe('LookupIndex', () => {
     );
   });
 
+  it('searches two edits for a long number when one edit leaves fewer than five hits', () => {
+    // DC001EN5DETECT: DC01GEN5DETECT with two typos, and one edit from another model.
+    const idx = LookupIndex.build(
+      [item('near', 'Philips', 'DC00GEN5DETECT'), item('meant', 'Philips', 'DC01GEN5DETECT')],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('DC001EN5DETECT').hits.map((h) => [h.id, h.match, h.cost]),
+      [
+        ['near', 'fuzzy', 1],
+        ['meant', 'fuzzy', 2],
+      ],
+    );
+    // With a brand word, and when the typed number has its separators.
+    assert.equal(idx.search('philips DC-001 EN5 DETECT').hits[1]?.id, 'meant');
+  });
+
+  it('does not search two edits for a long number with five hits within one edit', () => {
+    const near = ['DC00GEN5DETECT', 'DC002EN5DETECT', 'DC011EN5DETECT', 'DC001EN6DETECT', 'DC001EN5DETECK'];
+    const idx = LookupIndex.build(
+      [
+        ...near.map((model, i) => item(`near${i}`, 'Philips', model)),
+        item('meant', 'Philips', 'DC01GEN5DETECT'),
+      ],
+      brands,
+    );
+    const hits = idx.search('DC001EN5DETECT').hits;
+    assert.equal(hits.length, 5);
+    assert.ok(hits.every((h) => h.match === 'fuzzy' && h.cost === 1));
+  });
+
+  it('searches two edits for a shorter number only when nothing is one edit away', () => {
+    // AERO668PC (9 characters): AERO6896PC with two typos, AERO6368PC one edit away.
+    const idx = LookupIndex.build(
+      [item('near', 'Philips', 'AERO6368PC'), item('meant', 'Philips', 'AERO6896PC')],
+      brands,
+    );
+    assert.deepEqual(
+      idx.search('AERO668PC').hits.map((h) => h.id),
+      ['near'],
+    );
+  });
+
   it('breaks full ties by model text, then id, in code-unit order', () => {
     const idx = LookupIndex.build(
       [

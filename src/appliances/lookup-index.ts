@@ -27,7 +27,10 @@
  * - Two-edit matches are only searched when nothing is found within one edit (and never
  *   when the query is a model or alias or the start of one, found at no cost): they would
  *   rank below the closer matches anyway, and the two-edit walk is where most of the time
- *   goes at a million models.
+ *   goes at a million models. A query of LONG_QUERY characters or more also searches them
+ *   when one edit leaves fewer than LONG_FILL hits, to fill those places: a long number is
+ *   rarely one edit from many others, so one unlucky neighbour should not hide the model
+ *   two typos away, and its walk covers only the long keys.
  */
 import { EDIT, editCostHalves, MISREAD_FOLD } from './edit-cost.ts';
 import { fuzzyWalk } from './fuzzy-walk.ts';
@@ -55,6 +58,18 @@ export const MIN_PREFIX = 3;
 /** Most keys a prefix scan looks at; beyond that the list is a sample, not the best. */
 export const PREFIX_SCAN = 4000;
 export const DELTA_MERGE = 4096;
+/**
+ * A query this long (normalised) also searches two edits when one edit leaves fewer than
+ * {@link LONG_FILL} hits. Such a number (a model with its production code, `DC01GEN5DETECT`)
+ * is rarely one edit from many others, so a second typo leaves the list nearly empty, and
+ * the two-edit walk is cheap: it walks only the keys of 10 characters or more (LONG_KEYS).
+ * Shorter queries keep "two edits only when nothing is within one": a 7–11 character number is
+ * one edit from dozens of models, and the two-edit walk over all of them would cost most of the
+ * throughput for little recall.
+ */
+export const LONG_QUERY = 12;
+/** The places a long query fills with two-edit matches: the short list a customer reads. */
+export const LONG_FILL = 5;
 
 /** Edits forgiven for a normalised query of this length. */
 export function maxEdits(length: number): number {
@@ -156,12 +171,14 @@ export class LookupIndex {
     // One edit first; two only when nothing was found within one edit, counting the query
     // being (the start of) a model or alias as found: two-edit matches rank below those. A
     // key the query merely starts with (production code) does not count: `EN380773BK` starts
-    // with the model EN380 but is more likely EN83.073.BK with two typos.
+    // with the model EN380 but is more likely EN83.073.BK with two typos. A long query (see
+    // LONG_QUERY) also searches two edits when one edit leaves the first places unfilled.
     const maxK = maxEdits(q.length);
     const lastK = startsKey ? Math.min(1, maxK) : maxK;
     const maxHalves = maxK * EDIT;
+    const fill = q.length >= LONG_QUERY ? Math.min(LONG_FILL, top.limit) : 0;
     let found = false;
-    for (let k = 1; k <= lastK && !found && top.wants(TIER.fuzzy); k++) {
+    for (let k = 1; k <= lastK && (!found || top.items.length < fill) && top.wants(TIER.fuzzy); k++) {
       for (const s of segments) {
         fuzzyWalk(s, q, q.length, k, MISREAD_FOLD, (key) => {
           const slot = s.owner[key]! >>> 1;
