@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-vouchers.ts';
 import * as m0014 from './migrations/0014-broadcast-jobs.ts';
 import * as m0015 from './migrations/0015-shipping-settings.ts';
 import * as m0016 from './migrations/0016-price-lock-quantity.ts';
+import * as m0017 from './migrations/0017-broadcast-drops.ts';
 import * as m0018 from './migrations/0018-digest-and-sms-attempts.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-broadcast-jobs': m0014,
   '0015-shipping-settings': m0015,
   '0016-price-lock-quantity': m0016,
+  '0017-broadcast-drops': m0017,
   '0018-digest-and-sms-attempts': m0018,
 };
 

@@ -90,9 +90,21 @@ export type BroadcastTable = {
   progress_cursor: string | null;
 };
 
+/**
+ * A staff message's dropped recipient (the decision 'drop' with its reason), one narrow row instead of a message
+ * and its decision: the subject, topic and moment are the broadcast's. Read with the customer's messages.
+ */
+export type BroadcastDropTable = {
+  customer_id: string;
+  broadcast_id: string;
+  /** The reason code of the 'drop' decision (no-consent, suppressed, …). */
+  reason: string;
+};
+
 export type ReplenishmentTables = {
   replenishment_plans: ReplenishmentPlanTable;
   replenishment_reminders: ReplenishmentReminderTable;
   price_locks: PriceLockTable;
   broadcasts: BroadcastTable;
+  broadcast_drops: BroadcastDropTable;
 };

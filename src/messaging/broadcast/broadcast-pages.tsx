@@ -177,7 +177,7 @@ export type BroadcastView = {
 
 /**
  * A staff message's page. A draft: the message, its reach in words, and the one button that sends it. Once sent
- * off: the progress of the send job (customers decided and messages created, of the audience) with a link that
+ * off: the progress of the send job (customers decided and recorded — a message, or a dropped recipient — of the audience) with a link that
  * refreshes it (no timed refresh: it would restart a screen reader every few seconds, WCAG 2.2.1), then what was
  * recorded, in the same words as the preview.
  */
