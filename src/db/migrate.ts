@@ -50,6 +50,10 @@ export async function migrateToLatest(db: Db, options: { schema?: string } = {})
   const migrator = new Migrator({
     db,
     provider,
+    // numbers are reserved per branch (team notes), so a lower number may land after a higher one did: 0017
+    // (broadcast drops) after 0018. Kysely refuses that by default ("corrupted migrations") on any database that
+    // ran 0018 already; allowed, the late one runs then. Each migration must therefore stand on its own.
+    allowUnorderedMigrations: true,
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
