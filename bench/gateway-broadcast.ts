@@ -2,7 +2,8 @@
  * Part (b) of `npm run bench:gateway`: a staff message to 1,000,000 customers with random preferences, decided
  * and enqueued end to end — every recipient decided with the gateway's `decide`, and recorded as the gateway
  * records any message (the message row, its 'queued' decision with the reason, and a delivery job for those sent
- * now or held) — on SQLite (a file, WAL, synchronous=NORMAL) and on PostgreSQL (a fresh schema,
+ * now or held, the digest job for those folded into the digest; a dropped recipient as one `broadcast_drops` row
+ * with the reason) — on SQLite (a file, WAL, synchronous=NORMAL) and on PostgreSQL (a fresh schema,
  * synchronous_commit on). Target: ≤ 30 s. A benchmark, not a test: it prints a markdown table and exits 0
  * whatever the figures.
  *
