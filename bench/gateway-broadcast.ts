@@ -9,7 +9,8 @@
  *
  * Timed: what happens after the staff member presses "send" on /admin/messages — `requestBroadcastSend` enqueues
  * the 'broadcast-send' job, and the job runner claims and runs it (`runBroadcast`, the job's own code, here
- * with a stopwatch per stage: reading the audience and its facts, deciding, writing the rows with the progress).
+ * with a stopwatch per stage: reading the audience and its facts, deciding, writing the rows with the progress),
+ * in slices of BROADCAST_SLICE_MS after each of which the job is claimed again (RUN_AGAIN), as a worker runs it.
  * The preview (`previewBroadcast`, run when the draft is made) is timed too, but is not part of the target.
  * Named baseline, measured in the same run: the naive path, one `requestMessage` per recipient (what a loop over
  * the audience would do), on BASELINE_N recipients, extrapolated linearly to N.
@@ -35,6 +36,7 @@ import { addressHash } from '../src/customers/suppression.ts';
 import { type Db, openDb } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { RUN_AGAIN } from '../src/jobs/job-kind.ts';
 import { runJobsUntilIdle } from '../src/jobs/run-jobs.ts';
 import { loadAudience } from '../src/messaging/broadcast/audience.ts';
 import { type BroadcastCounts, reachOf } from '../src/messaging/broadcast/broadcast-counts.ts';
@@ -42,6 +44,7 @@ import { bulkStatement } from '../src/messaging/broadcast/bulk-insert.ts';
 import { createBroadcast } from '../src/messaging/broadcast/create-broadcast.ts';
 import {
   BROADCAST_SEND_JOB,
+  BROADCAST_SLICE_MS,
   type BroadcastStageTimes,
   broadcastSendJob,
   requestBroadcastSend,
@@ -167,6 +170,7 @@ type Row = {
   baseline: number;
   counts: string;
   same: boolean;
+  slices: number;
 };
 
 function describe(c: BroadcastCounts): string {
@@ -220,6 +224,7 @@ async function run(kind: string): Promise<Row> {
 
     // "send": the job is enqueued, and a worker claims it and runs the job's own code, stage by stage timed
     const times: BroadcastStageTimes = { loadMs: 0, decideMs: 0, recordMs: 0, chunks: 0 };
+    let slices = 0;
     t = performance.now();
     const cpu = process.cpuUsage();
     await requestBroadcastSend(ctx, draft.id);
@@ -227,13 +232,20 @@ async function run(kind: string): Promise<Row> {
       [BROADCAST_SEND_JOB]: {
         ...broadcastSendJob,
         run: async (c, job) => {
-          await runBroadcast(c, (job.payload as { broadcastId: string }).broadcastId, { times });
+          const result = await runBroadcast(c, (job.payload as { broadcastId: string }).broadcastId, {
+            times,
+            sliceMs: BROADCAST_SLICE_MS,
+          });
+          return result.ok && result.paused ? RUN_AGAIN : undefined;
         },
       },
     });
     const totalMs = performance.now() - t;
     const totalCpu = cpuMs(process.cpuUsage(cpu));
-    if (outcomes.length !== 1 || outcomes[0]!.outcome !== 'done') throw new Error(JSON.stringify(outcomes));
+    // the job works in slices (RUN_AGAIN) and is claimed again at once: nothing else is queued here
+    if (outcomes.at(-1)?.outcome !== 'done' || outcomes.slice(0, -1).some((o) => o.outcome !== 'again'))
+      throw new Error(JSON.stringify(outcomes));
+    slices = outcomes.length;
     const b = await db
       .selectFrom('broadcasts')
       .selectAll()
@@ -275,6 +287,7 @@ async function run(kind: string): Promise<Row> {
       baseline: baselineMs,
       counts: describe(sent),
       same: JSON.stringify(sent) === JSON.stringify(draft.counts),
+      slices,
     };
   } finally {
     await db.destroy();
@@ -302,4 +315,6 @@ for (const r of rows)
     `| ${r.db} | ${seconds(r.times.loadMs)} | ${seconds(r.times.decideMs)} | ${seconds(r.times.recordMs)} | **${seconds(r.total)}** | ≤ 30 s: ${r.total <= 30_000 ? 'met' : 'NOT met'} | ${seconds(r.cpu)} | ${seconds(r.baseline)} | ${(r.baseline / r.total).toFixed(0)}× | ${seconds(r.preview)} | ${seconds(r.populate)} |`,
   );
 for (const r of rows)
-  console.log(`\n${r.db}: ${r.counts}; ${r.times.chunks} chunks; preview ${r.same ? '=' : '≠'} sent`);
+  console.log(
+    `\n${r.db}: ${r.counts}; ${r.times.chunks} chunks in ${r.slices} runs of the job; preview ${r.same ? '=' : '≠'} sent`,
+  );

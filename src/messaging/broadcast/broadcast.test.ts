@@ -10,7 +10,9 @@ import { anonymiseDueSalesRecords } from '../../customers/privacy/retention-purg
 import { suppressAddress } from '../../customers/suppression.ts';
 import { newId } from '../../db/ids.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
+import { enqueueJob } from '../../jobs/enqueue-job.ts';
 import { housekeeping } from '../../jobs/housekeeping.ts';
+import { RUN_AGAIN } from '../../jobs/job-kind.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
 import type { Preferences } from '../../preferences/preferences.ts';
@@ -634,6 +636,62 @@ describe('staff messages', () => {
     });
     assert.equal(byModel.statusCode, 303, 'an appliance found by its model number as typed');
   });
+  it('a send works in slices: the jobs queued meanwhile go in between, and it sends exactly the preview', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Sliced offer' },
+      staff,
+    );
+    assert.ok(created.ok);
+    await requestBroadcastSend(t.ctx, created.id);
+    await enqueueJob(t.ctx, { kind: 'echo', payload: 'confirmation', idempotencyKey: `echo:${created.id}` });
+    const ran: string[] = [];
+    const kinds = {
+      echo: { maxAttempts: 1, run: async () => void ran.push('echo') },
+      [BROADCAST_SEND_JOB]: {
+        ...broadcastSendJob,
+        // one chunk of three customers per slice
+        run: async (_: unknown, job: { payload: unknown }) => {
+          ran.push('send');
+          const result = await runBroadcast(t.ctx, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 3,
+            sliceMs: 0,
+          });
+          return result.ok && result.paused ? RUN_AGAIN : undefined;
+        },
+      },
+    };
+    t.clock.set('2026-11-30T21:30:01Z');
+    const outcomes = await runJobsUntilIdle(t.ctx, kinds);
+    t.clock.set(NOW);
+    assert.deepEqual(
+      outcomes.map((o) => [o.kind, o.outcome]),
+      [
+        [BROADCAST_SEND_JOB, 'again'],
+        ['echo', 'done'],
+        [BROADCAST_SEND_JOB, 'again'],
+        [BROADCAST_SEND_JOB, 'again'],
+        [BROADCAST_SEND_JOB, 'done'],
+      ],
+    );
+    assert.deepEqual(ran, ['send', 'echo', 'send', 'send', 'send']);
+    const stored = await t.db
+      .selectFrom('broadcasts')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(stored.result_json!), created.counts, 'the preview counts are what was sent');
+    assert.deepEqual([stored.status, stored.decided_count, stored.enqueued_count], ['sent', 9, 9]);
+    assert.equal(await countRows('recipients', created.id), 9);
+    const job = await t.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('idempotency_key', '=', sendJobKey(created.id))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(job, { status: 'done', attempts: 1 }, 'no attempt used up by the slices');
+  });
+
   it('a dropped recipient sees the staff message and why in their list, staff too, in the export, gone with the account', async () => {
     const staff = { id: newId(), name: 'Sanne' };
     const created = await createBroadcast(
