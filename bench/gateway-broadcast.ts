@@ -11,7 +11,8 @@
  * the 'broadcast-send' job, and the job runner claims and runs it (`runBroadcast`, the job's own code, here
  * with a stopwatch per stage: reading the audience and its facts, deciding, writing the rows with the progress),
  * in slices of BROADCAST_SLICE_MS after each of which the job is claimed again (RUN_AGAIN), as a worker runs it.
- * The preview (`previewBroadcast`, run when the draft is made) is timed too, but is not part of the target.
+ * The preview (`createBroadcast`: the first 20,000 customers in the request, the rest by the 'broadcast-preview'
+ * job) is timed too, but is not part of the target.
  * Named baseline, measured in the same run: the naive path, one `requestMessage` per recipient (what a loop over
  * the audience would do), on BASELINE_N recipients, extrapolated linearly to N.
  *
@@ -41,7 +42,8 @@ import { runJobsUntilIdle } from '../src/jobs/run-jobs.ts';
 import { loadAudience } from '../src/messaging/broadcast/audience.ts';
 import { type BroadcastCounts, reachOf } from '../src/messaging/broadcast/broadcast-counts.ts';
 import { bulkStatement } from '../src/messaging/broadcast/bulk-insert.ts';
-import { createBroadcast } from '../src/messaging/broadcast/create-broadcast.ts';
+import { BROADCAST_PREVIEW_JOB, createBroadcast } from '../src/messaging/broadcast/create-broadcast.ts';
+import { broadcastPreviewJob } from '../src/messaging/broadcast/preview-job.ts';
 import {
   BROADCAST_SEND_JOB,
   BROADCAST_SLICE_MS,
@@ -171,6 +173,8 @@ type Row = {
   counts: string;
   same: boolean;
   slices: number;
+  /** The preview's part in the staff member's request. */
+  requestMs: number;
 };
 
 function describe(c: BroadcastCounts): string {
@@ -212,7 +216,8 @@ async function run(kind: string): Promise<Row> {
     await populate(db, config);
     const populateMs = performance.now() - t;
 
-    // the staff member writes the message and sees the preview (not timed against the target)
+    // the staff member writes the message and sees the preview: the first customers counted in the request, the
+    // rest by the 'broadcast-preview' job (not timed against the target)
     t = performance.now();
     const draft = await createBroadcast(
       ctx,
@@ -220,7 +225,15 @@ async function run(kind: string): Promise<Row> {
       { id: 'bench', name: 'Bench' },
     );
     if (!draft.ok) throw new Error(draft.reason);
+    const requestMs = performance.now() - t;
+    await runJobsUntilIdle(ctx, { [BROADCAST_PREVIEW_JOB]: broadcastPreviewJob });
     const previewMs = performance.now() - t;
+    const previewed = await db
+      .selectFrom('broadcasts')
+      .select(['preview_json', 'preview_cursor'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    if (previewed.preview_cursor !== null) throw new Error('the preview did not finish');
 
     // "send": the job is enqueued, and a worker claims it and runs the job's own code, stage by stage timed
     const times: BroadcastStageTimes = { loadMs: 0, decideMs: 0, recordMs: 0, chunks: 0 };
@@ -286,7 +299,8 @@ async function run(kind: string): Promise<Row> {
       cpu: totalCpu,
       baseline: baselineMs,
       counts: describe(sent),
-      same: JSON.stringify(sent) === JSON.stringify(draft.counts),
+      same: JSON.stringify(sent) === previewed.preview_json,
+      requestMs,
       slices,
     };
   } finally {
@@ -316,5 +330,5 @@ for (const r of rows)
   );
 for (const r of rows)
   console.log(
-    `\n${r.db}: ${r.counts}; ${r.times.chunks} chunks in ${r.slices} runs of the job; preview ${r.same ? '=' : '≠'} sent`,
+    `\n${r.db}: ${r.counts}; ${r.times.chunks} chunks in ${r.slices} runs of the job; preview ${r.same ? '=' : '≠'} sent; preview ${seconds(r.requestMs)} s in the request, ${seconds(r.preview)} s in all`,
   );

@@ -430,7 +430,7 @@ export const personalData: PersonalDataRegistry = {
   },
   broadcasts: {
     personal: false,
-    why: 'Staff messages to a group: the text and counts, not the recipients (only while one is being sent, the id of the last customer done, cleared when done).',
+    why: 'Staff messages to a group: the text and counts, not the recipients (only while one is being previewed or sent, the id of the last customer done, cleared when done).',
   },
 };
 

@@ -112,6 +112,9 @@ export const replenishmentMessages = defineMessages(
     'broadcast.status.sending': 'wordt verstuurd',
     'broadcast.status.sent': 'verstuurd',
     'broadcast.progress.title': 'Voortgang',
+    'broadcast.counting.title': 'Bereik tellen',
+    'broadcast.counting.text':
+      '{counted} van {total} klanten geteld; de rest wordt nu geteld. Versturen kan zodra alles geteld is.',
     'broadcast.progress.queued': 'Het versturen begint zo: het wacht op zijn beurt.',
     'broadcast.progress.sending': '{decided} van {total} klanten beslist, {enqueued} vastgelegd.',
     'broadcast.progress.note':
@@ -231,6 +234,9 @@ export const replenishmentMessages = defineMessages(
     'broadcast.status.sending': 'sending',
     'broadcast.status.sent': 'sent',
     'broadcast.progress.title': 'Progress',
+    'broadcast.counting.title': 'Counting the reach',
+    'broadcast.counting.text':
+      '{counted} of {total} customers counted; the rest are being counted now. It can be sent once all are counted.',
     'broadcast.progress.queued': 'Sending starts in a moment: it is waiting for its turn.',
     'broadcast.progress.sending': '{decided} of {total} customers decided, {enqueued} recorded.',
     'broadcast.progress.note':

@@ -70,8 +70,12 @@ export type BroadcastTable = {
   body_en: string;
   /** 'draft' → 'queued' (its send job is waiting) → 'sending' → 'sent' */
   status: string;
-  /** JSON of the counts shown before sending. */
+  /** JSON of the counts shown before sending (so far, while `preview_cursor` is set). */
   preview_json: string | null;
+  /** The instant the preview decides for (a big audience's preview is finished by a job). */
+  preview_at: string | null;
+  /** While the 'broadcast-preview' job counts: the last customer id counted; null once the preview is complete. */
+  preview_cursor: string | null;
   /** JSON of the counts actually enqueued. */
   result_json: string | null;
   staff_id: string;

@@ -9,6 +9,8 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // erasure deletes a customer's rows through the personal-data registry, like every other personal table, and
 // PostgreSQL would otherwise check two foreign keys per dropped recipient. On SQLite the table is its key
 // (WITHOUT ROWID): one b-tree per row written.
+// A big audience's preview is counted partly in the staff member's request and the rest by a job: the instant
+// it is decided for, and while the job counts, the last customer counted (null once the counts are complete).
 
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -20,8 +22,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addPrimaryKeyConstraint('broadcast_drops_pk', ['customer_id', 'broadcast_id']);
   if (!pg) table = table.modifyEnd(sql`without rowid`);
   await table.execute();
+  await db.schema.alterTable('broadcasts').addColumn('preview_at', 'text').execute();
+  await db.schema.alterTable('broadcasts').addColumn('preview_cursor', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('broadcasts').dropColumn('preview_cursor').execute();
+  await db.schema.alterTable('broadcasts').dropColumn('preview_at').execute();
   await db.schema.dropTable('broadcast_drops').execute();
 }

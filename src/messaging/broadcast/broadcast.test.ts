@@ -21,8 +21,9 @@ import { loadDecisionInput } from '../gateway/decision-input.ts';
 import { listCustomerMessages } from '../gateway/list-messages.ts';
 import type { Audience } from './audience.ts';
 import { countDecisions } from './broadcast-counts.ts';
-import { createBroadcast } from './create-broadcast.ts';
-import { decideBroadcast } from './decide-broadcast.ts';
+import { BROADCAST_PREVIEW_JOB, createBroadcast, previewJobKey } from './create-broadcast.ts';
+import { decideBroadcast, previewBroadcast } from './decide-broadcast.ts';
+import { broadcastPreviewJob, continuePreview } from './preview-job.ts';
 import { recordBroadcastChunk } from './record-broadcast-chunk.ts';
 import {
   BROADCAST_SEND_JOB,
@@ -690,6 +691,87 @@ describe('staff messages', () => {
       .where('idempotency_key', '=', sendJobKey(created.id))
       .executeTakeFirstOrThrow();
     assert.deepEqual(job, { status: 'done', attempts: 1 }, 'no attempt used up by the slices');
+  });
+
+  it("a big audience's preview: the first customers in the request, the rest by a job; sent once complete, exactly that", async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Counted offer' },
+      staff,
+      { inRequest: 3 },
+    );
+    assert.ok(created.ok);
+    assert.deepEqual([created.complete, created.counts.total], [false, 3]);
+    const previewJob = await t.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('idempotency_key', '=', previewJobKey(created.id))
+      .execute();
+    assert.deepEqual(previewJob, [{ status: 'pending' }]);
+
+    // the page says how far the count got, and offers no send button yet; a send request waits for it
+    await createStaff(t.db, { email: 'kim@toonbank.test', name: 'Kim' });
+    const browser = await signedIn(t.app, 'kim@toonbank.test');
+    const counting = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.equal(counting.statusCode, 200);
+    assert.match(counting.body, /3 of 9 customers counted; the rest are being counted now\./);
+    assert.match(counting.body, /<progress[^>]*max="9"[^>]*value="3"/);
+    assert.doesNotMatch(counting.body, /Send now/);
+    const nl = await browser.get(`/admin/messages/${created.id}?lang=nl`);
+    assert.match(nl.body, /3 van 9 klanten geteld/);
+    const early = await browser.post(`/admin/messages/${created.id}/send?lang=en`, {});
+    assert.equal(early.statusCode, 303);
+    assert.deepEqual(await requestBroadcastSend(t.ctx, created.id), { ok: false, reason: 'preview-pending' });
+    const draft = await t.db
+      .selectFrom('broadcasts')
+      .select('status')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(draft.status, 'draft');
+
+    // the job counts the rest in slices (two customers each here), for the instant the preview was made: at
+    // 10:30 the next morning the quiet hours are over, but the preview still says what "send" meant at 22:30
+    const kinds = {
+      [BROADCAST_PREVIEW_JOB]: {
+        ...broadcastPreviewJob,
+        run: async (_: unknown, job: { payload: unknown }) =>
+          (await continuePreview(t.ctx, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 2,
+            sliceMs: 0,
+          })) === 'paused'
+            ? RUN_AGAIN
+            : undefined,
+      },
+    };
+    t.clock.set('2026-12-01T09:30:00Z');
+    const outcomes = await runJobsUntilIdle(t.ctx, kinds);
+    t.clock.set(NOW);
+    assert.deepEqual(
+      outcomes.map((o) => o.outcome),
+      ['again', 'again', 'again', 'done'],
+    );
+    const whole = await previewBroadcast(t.ctx, { kind: 'offers' }, Date.parse(NOW));
+    const stored = await t.db
+      .selectFrom('broadcasts')
+      .select(['preview_json', 'preview_cursor'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([JSON.parse(stored.preview_json!), stored.preview_cursor], [whole, null]);
+    assert.equal(whole.held['quiet-hours']?.count, 1);
+
+    // complete: it can be sent, and what is sent is what the preview said
+    const ready = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.match(ready.body, /Send now to 2 customers/);
+    assert.doesNotMatch(ready.body, /being counted/);
+    assert.deepEqual(await requestBroadcastSend(t.ctx, created.id), { ok: true, queued: true });
+    await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
+    const sent = await t.db
+      .selectFrom('broadcasts')
+      .select(['status', 'result_json'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([sent.status, JSON.parse(sent.result_json!)], ['sent', whole]);
   });
 
   it('a dropped recipient sees the staff message and why in their list, staff too, in the export, gone with the account', async () => {

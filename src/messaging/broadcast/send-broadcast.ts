@@ -23,17 +23,20 @@ export const sendJobKey = (broadcastId: string) => `${BROADCAST_SEND_JOB}:${broa
  * transaction. Safe to repeat (a double-submitted form): a broadcast that is queued, sending or sent is left as
  * it is, and the job's key lets only one job exist — except a send whose job gave up after its last attempt,
  * which is tried again (it goes on where it stopped). The staff member watches the job on the broadcast's page.
+ * A draft whose preview is still being counted (by the 'broadcast-preview' job) is not sent: 'preview-pending'.
  */
 export async function requestBroadcastSend(
   ctx: Ctx,
   broadcastId: string,
-): Promise<{ ok: true; queued: boolean } | { ok: false; reason: 'unknown-broadcast' }> {
+): Promise<{ ok: true; queued: boolean } | { ok: false; reason: 'unknown-broadcast' | 'preview-pending' }> {
   return inTransaction(ctx, async (tx) => {
     const queued = await tx.db
       .updateTable('broadcasts')
       .set({ status: 'queued' })
       .where('id', '=', broadcastId)
       .where('status', '=', 'draft')
+      // sent only once the staff member could see the whole preview
+      .where('preview_cursor', 'is', null)
       .executeTakeFirst();
     if (queued.numUpdatedRows !== 1n) {
       const exists = await tx.db
@@ -42,6 +45,7 @@ export async function requestBroadcastSend(
         .where('id', '=', broadcastId)
         .executeTakeFirst();
       if (!exists) return { ok: false, reason: 'unknown-broadcast' };
+      if (exists.status === 'draft') return { ok: false, reason: 'preview-pending' };
       if (exists.status === 'sent') return { ok: true, queued: false };
       const again = await tx.db
         .updateTable('jobs')
