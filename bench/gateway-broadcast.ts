@@ -2,14 +2,17 @@
  * Part (b) of `npm run bench:gateway`: a staff message to 1,000,000 customers with random preferences, decided
  * and enqueued end to end — every recipient decided with the gateway's `decide`, and recorded as the gateway
  * records any message (the message row, its 'queued' decision with the reason, and a delivery job for those sent
- * now or held) — on SQLite (a file, WAL, synchronous=NORMAL) and on PostgreSQL (a fresh schema,
+ * now or held, the digest job for those folded into the digest; a dropped recipient as one `broadcast_drops` row
+ * with the reason) — on SQLite (a file, WAL, synchronous=NORMAL) and on PostgreSQL (a fresh schema,
  * synchronous_commit on). Target: ≤ 30 s. A benchmark, not a test: it prints a markdown table and exits 0
  * whatever the figures.
  *
  * Timed: what happens after the staff member presses "send" on /admin/messages — `requestBroadcastSend` enqueues
  * the 'broadcast-send' job, and the job runner claims and runs it (`runBroadcast`, the job's own code, here
- * with a stopwatch per stage: reading the audience and its facts, deciding, writing the rows with the progress).
- * The preview (`previewBroadcast`, run when the draft is made) is timed too, but is not part of the target.
+ * with a stopwatch per stage: reading the audience and its facts, deciding, writing the rows with the progress),
+ * in slices of BROADCAST_SLICE_MS after each of which the job is claimed again (RUN_AGAIN), as a worker runs it.
+ * The preview (`createBroadcast`: the first 20,000 customers in the request, the rest by the 'broadcast-preview'
+ * job) is timed too, but is not part of the target.
  * Named baseline, measured in the same run: the naive path, one `requestMessage` per recipient (what a loop over
  * the audience would do), on BASELINE_N recipients, extrapolated linearly to N.
  *
@@ -34,13 +37,16 @@ import { addressHash } from '../src/customers/suppression.ts';
 import { type Db, openDb } from '../src/db/database.ts';
 import { newId } from '../src/db/ids.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { RUN_AGAIN } from '../src/jobs/job-kind.ts';
 import { runJobsUntilIdle } from '../src/jobs/run-jobs.ts';
 import { loadAudience } from '../src/messaging/broadcast/audience.ts';
 import { type BroadcastCounts, reachOf } from '../src/messaging/broadcast/broadcast-counts.ts';
 import { bulkStatement } from '../src/messaging/broadcast/bulk-insert.ts';
-import { createBroadcast } from '../src/messaging/broadcast/create-broadcast.ts';
+import { BROADCAST_PREVIEW_JOB, createBroadcast } from '../src/messaging/broadcast/create-broadcast.ts';
+import { broadcastPreviewJob } from '../src/messaging/broadcast/preview-job.ts';
 import {
   BROADCAST_SEND_JOB,
+  BROADCAST_SLICE_MS,
   type BroadcastStageTimes,
   broadcastSendJob,
   requestBroadcastSend,
@@ -166,6 +172,9 @@ type Row = {
   baseline: number;
   counts: string;
   same: boolean;
+  slices: number;
+  /** The preview's part in the staff member's request. */
+  requestMs: number;
 };
 
 function describe(c: BroadcastCounts): string {
@@ -207,7 +216,8 @@ async function run(kind: string): Promise<Row> {
     await populate(db, config);
     const populateMs = performance.now() - t;
 
-    // the staff member writes the message and sees the preview (not timed against the target)
+    // the staff member writes the message and sees the preview: the first customers counted in the request, the
+    // rest by the 'broadcast-preview' job (not timed against the target)
     t = performance.now();
     const draft = await createBroadcast(
       ctx,
@@ -215,10 +225,19 @@ async function run(kind: string): Promise<Row> {
       { id: 'bench', name: 'Bench' },
     );
     if (!draft.ok) throw new Error(draft.reason);
+    const requestMs = performance.now() - t;
+    await runJobsUntilIdle(ctx, { [BROADCAST_PREVIEW_JOB]: broadcastPreviewJob });
     const previewMs = performance.now() - t;
+    const previewed = await db
+      .selectFrom('broadcasts')
+      .select(['preview_json', 'preview_cursor'])
+      .where('id', '=', draft.id)
+      .executeTakeFirstOrThrow();
+    if (previewed.preview_cursor !== null) throw new Error('the preview did not finish');
 
     // "send": the job is enqueued, and a worker claims it and runs the job's own code, stage by stage timed
     const times: BroadcastStageTimes = { loadMs: 0, decideMs: 0, recordMs: 0, chunks: 0 };
+    let slices = 0;
     t = performance.now();
     const cpu = process.cpuUsage();
     await requestBroadcastSend(ctx, draft.id);
@@ -226,13 +245,20 @@ async function run(kind: string): Promise<Row> {
       [BROADCAST_SEND_JOB]: {
         ...broadcastSendJob,
         run: async (c, job) => {
-          await runBroadcast(c, (job.payload as { broadcastId: string }).broadcastId, { times });
+          const result = await runBroadcast(c, (job.payload as { broadcastId: string }).broadcastId, {
+            times,
+            sliceMs: BROADCAST_SLICE_MS,
+          });
+          return result.ok && result.paused ? RUN_AGAIN : undefined;
         },
       },
     });
     const totalMs = performance.now() - t;
     const totalCpu = cpuMs(process.cpuUsage(cpu));
-    if (outcomes.length !== 1 || outcomes[0]!.outcome !== 'done') throw new Error(JSON.stringify(outcomes));
+    // the job works in slices (RUN_AGAIN) and is claimed again at once: nothing else is queued here
+    if (outcomes.at(-1)?.outcome !== 'done' || outcomes.slice(0, -1).some((o) => o.outcome !== 'again'))
+      throw new Error(JSON.stringify(outcomes));
+    slices = outcomes.length;
     const b = await db
       .selectFrom('broadcasts')
       .selectAll()
@@ -273,7 +299,9 @@ async function run(kind: string): Promise<Row> {
       cpu: totalCpu,
       baseline: baselineMs,
       counts: describe(sent),
-      same: JSON.stringify(sent) === JSON.stringify(draft.counts),
+      same: JSON.stringify(sent) === previewed.preview_json,
+      requestMs,
+      slices,
     };
   } finally {
     await db.destroy();
@@ -301,4 +329,6 @@ for (const r of rows)
     `| ${r.db} | ${seconds(r.times.loadMs)} | ${seconds(r.times.decideMs)} | ${seconds(r.times.recordMs)} | **${seconds(r.total)}** | ≤ 30 s: ${r.total <= 30_000 ? 'met' : 'NOT met'} | ${seconds(r.cpu)} | ${seconds(r.baseline)} | ${(r.baseline / r.total).toFixed(0)}× | ${seconds(r.preview)} | ${seconds(r.populate)} |`,
   );
 for (const r of rows)
-  console.log(`\n${r.db}: ${r.counts}; ${r.times.chunks} chunks; preview ${r.same ? '=' : '≠'} sent`);
+  console.log(
+    `\n${r.db}: ${r.counts}; ${r.times.chunks} chunks in ${r.slices} runs of the job; preview ${r.same ? '=' : '≠'} sent; preview ${seconds(r.requestMs)} s in the request, ${seconds(r.preview)} s in all`,
+  );

@@ -429,9 +429,19 @@ export const personalData: PersonalDataRegistry = {
     personal: false,
     why: 'A price promised to an anonymous cart (by its random id) for 7 days; no account, name or address.',
   },
+  broadcast_drops: {
+    personal: true,
+    what: {
+      en: 'Staff messages to a group that we did not send you, and why (e.g. you did not want the topic).',
+      nl: 'Berichten van ons aan een groep die we jou niet stuurden, en waarom (bijv. je wilde het onderwerp niet).',
+    },
+    columns: ['customer_id', 'broadcast_id', 'reason'],
+    find: { by: 'customer', column: 'customer_id' },
+    onErase: 'delete',
+  },
   broadcasts: {
     personal: false,
-    why: 'Staff messages to a group: the text and counts, not the recipients (only while one is being sent, the id of the last customer done, cleared when done).',
+    why: 'Staff messages to a group: the text and counts, not the recipients (only while one is being previewed or sent, the id of the last customer done, cleared when done).',
   },
 };
 

@@ -1,4 +1,6 @@
 import { retentionPurgeJob } from '../customers/privacy/retention-purge.ts';
+import { BROADCAST_PREVIEW_JOB } from '../messaging/broadcast/create-broadcast.ts';
+import { broadcastPreviewJob } from '../messaging/broadcast/preview-job.ts';
 import { BROADCAST_SEND_JOB, broadcastSendJob } from '../messaging/broadcast/send-broadcast.ts';
 import { gatewayDeliverJob } from '../messaging/gateway/deliver-message.ts';
 import { DIGEST_JOB, gatewayDigestJob } from '../messaging/gateway/send-digest.ts';
@@ -27,6 +29,7 @@ export const defaultJobKinds: JobKinds = {
   'gateway-deliver': gatewayDeliverJob,
   [DIGEST_JOB]: gatewayDigestJob,
   [BROADCAST_SEND_JOB]: broadcastSendJob,
+  [BROADCAST_PREVIEW_JOB]: broadcastPreviewJob,
   'retention-purge': retentionPurgeJob,
   'replenishment-reminders': replenishmentRemindersJob,
 };

@@ -7,7 +7,7 @@ import { openDb } from '../db/database.ts';
 import { freshTestDb, type TestDb } from '../db/test-db.ts';
 import { claimJob } from './claim-job.ts';
 import { enqueueJob } from './enqueue-job.ts';
-import type { JobKinds } from './job-kind.ts';
+import { type JobKinds, RUN_AGAIN } from './job-kind.ts';
 import { runJobsUntilIdle, runNextJob } from './run-jobs.ts';
 import { startWorker } from './worker.ts';
 
@@ -52,6 +52,49 @@ describe('the job runner', () => {
     assert.equal((await job('a')).status, 'done');
     assert.equal((await job('later')).status, 'pending');
     assert.equal(runs.length, 1);
+  });
+
+  it('a job that returns RUN_AGAIN goes on after the jobs due before it, without using up an attempt', async () => {
+    const ran: string[] = [];
+    let slices = 3;
+    const kinds: JobKinds = {
+      long: {
+        maxAttempts: 1,
+        run: async () => {
+          ran.push(`long ${slices}`);
+          return --slices > 0 ? RUN_AGAIN : undefined;
+        },
+      },
+      echo: { maxAttempts: 1, run: async (_c, j) => void ran.push(`echo ${j.payload}`) },
+    };
+    await enqueueJob(ctx, { kind: 'long', payload: {}, idempotencyKey: 'long' });
+    await enqueueJob(ctx, { kind: 'echo', payload: 1, idempotencyKey: 'e1' });
+    clock.advance({ seconds: 1 });
+    assert.equal((await runNextJob(ctx, kinds))?.outcome, 'again');
+    assert.deepEqual(
+      [(await job('long')).status, (await job('long')).attempts, (await job('long')).run_at],
+      ['pending', 0, '2026-11-30T12:00:01.000Z'],
+    );
+    // queued while the long job worked: due before its next slice
+    clock.advance({ seconds: 1 });
+    await enqueueJob(ctx, {
+      kind: 'echo',
+      payload: 2,
+      idempotencyKey: 'e2',
+      runAt: '2026-11-30T12:00:00.500Z',
+    });
+    const rest = await runJobsUntilIdle(ctx, kinds);
+    assert.deepEqual(
+      rest.map((o) => [o.kind, o.outcome]),
+      [
+        ['echo', 'done'],
+        ['echo', 'done'],
+        ['long', 'again'],
+        ['long', 'done'],
+      ],
+    );
+    assert.deepEqual(ran, ['long 3', 'echo 1', 'echo 2', 'long 2', 'long 1']);
+    assert.deepEqual([(await job('long')).status, (await job('long')).attempts], ['done', 1]);
   });
 
   it('retries a failing job after an exponential back-off, then succeeds', async () => {

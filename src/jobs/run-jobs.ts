@@ -1,7 +1,7 @@
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { claimJob } from './claim-job.ts';
-import type { JobKinds } from './job-kind.ts';
+import { type JobKinds, RUN_AGAIN } from './job-kind.ts';
 
 export type RunOptions = {
   /** How long a claim lasts before another worker may take the job over; default 5 minutes. */
@@ -12,7 +12,8 @@ export type JobOutcome = {
   id: string;
   kind: string;
   attempt: number;
-  outcome: 'done' | 'retry' | 'failed';
+  /** 'again': the job returned RUN_AGAIN (a slice of a long job is done): pending again, no attempt used. */
+  outcome: 'done' | 'again' | 'retry' | 'failed';
   error?: string;
 };
 
@@ -38,6 +39,7 @@ export async function runNextJob(
   const base = { id: job.id, kind: job.kind, attempt: job.attempts };
 
   let error: string | null = null;
+  let again = false;
   if (job.attempts > kind.maxAttempts) {
     // its last attempt's worker died (the lease ran out): nothing left to try
     error = job.last_error ?? 'the worker stopped during the last attempt';
@@ -52,12 +54,13 @@ export async function runNextJob(
     );
     renewal.unref();
     try {
-      await kind.run(ctx, {
-        id: job.id,
-        kind: job.kind,
-        payload: JSON.parse(job.payload_json),
-        attempt: job.attempts,
-      });
+      again =
+        (await kind.run(ctx, {
+          id: job.id,
+          kind: job.kind,
+          payload: JSON.parse(job.payload_json),
+          attempt: job.attempts,
+        })) === RUN_AGAIN;
     } catch (err) {
       error = err instanceof Error ? err.message || err.name : String(err);
     } finally {
@@ -71,6 +74,20 @@ export async function runNextJob(
     .where('id', '=', job.id)
     .where('locked_by', '=', token)
     .where('status', '=', 'running');
+  if (error === null && again) {
+    // due now, so behind the jobs that were due before; the claim's attempt is given back
+    await finish
+      .set((eb) => ({
+        status: 'pending',
+        run_at: now,
+        attempts: eb('attempts', '-', 1),
+        locked_until: null,
+        locked_by: null,
+        updated_at: now,
+      }))
+      .execute();
+    return { ...base, outcome: 'again' };
+  }
   if (error === null) {
     await finish
       .set({ status: 'done', locked_until: null, locked_by: null, last_error: null, updated_at: now })

@@ -27,6 +27,8 @@ export function startWorker(
   const stopping = new AbortController();
   const report = (o: JobOutcome) => {
     if (o.outcome === 'done') options.log.info(o, 'job done');
+    else if (o.outcome === 'again')
+      options.log.info(o, 'job paused; it goes on after the jobs due before it');
     else options.log.error(o, o.outcome === 'retry' ? 'job failed; will retry' : 'job failed for good');
   };
   const loop = (async () => {

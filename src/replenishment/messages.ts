@@ -116,7 +116,7 @@ export const replenishmentMessages = defineMessages(
     'broadcast.reason.digest':
       '{count} hebben hun limiet voor deze periode bereikt: zij vinden het in hun berichtenoverzicht, niet in hun inbox',
     'broadcast.reason.other': '{count} om een andere reden ({reason})',
-    'broadcast.sent': 'Verstuurd: {count} berichten aangemaakt ({now} direct, {held} later).',
+    'broadcast.sent': 'Verstuurd: {count} ontvangers vastgelegd ({now} direct, {held} later).',
     'broadcast.topicNote.offers': 'Onderwerp: aanbiedingen (alleen wie dat aan heeft staan).',
     'broadcast.topicNote.appliance':
       'Onderwerp: nieuw voor mijn apparaten (wie dat aan heeft, of soft opt-in na een aankoop).',
@@ -130,8 +130,11 @@ export const replenishmentMessages = defineMessages(
     'broadcast.status.sending': 'wordt verstuurd',
     'broadcast.status.sent': 'verstuurd',
     'broadcast.progress.title': 'Voortgang',
+    'broadcast.counting.title': 'Bereik tellen',
+    'broadcast.counting.text':
+      '{counted} van {total} klanten geteld; de rest wordt nu geteld. Versturen kan zodra alles geteld is.',
     'broadcast.progress.queued': 'Het versturen begint zo: het wacht op zijn beurt.',
-    'broadcast.progress.sending': '{decided} van {total} klanten beslist, {enqueued} berichten aangemaakt.',
+    'broadcast.progress.sending': '{decided} van {total} klanten beslist, {enqueued} vastgelegd.',
     'broadcast.progress.note':
       'Deze pagina ververst zichzelf om de paar seconden. Je kunt haar ook sluiten: het versturen gaat door.',
     'broadcast.progress.refresh': 'Voortgang vernieuwen',
@@ -253,7 +256,7 @@ export const replenishmentMessages = defineMessages(
     'broadcast.reason.digest':
       '{count} reached their limit for this period: they find it in their message list, not in their inbox',
     'broadcast.reason.other': '{count} for another reason ({reason})',
-    'broadcast.sent': 'Sent: {count} messages created ({now} at once, {held} later).',
+    'broadcast.sent': 'Sent: {count} recipients recorded ({now} at once, {held} later).',
     'broadcast.topicNote.offers': 'Topic: offers (only those who turned it on).',
     'broadcast.topicNote.appliance':
       'Topic: new for my appliances (those who turned it on, or soft opt-in after a purchase).',
@@ -267,8 +270,11 @@ export const replenishmentMessages = defineMessages(
     'broadcast.status.sending': 'sending',
     'broadcast.status.sent': 'sent',
     'broadcast.progress.title': 'Progress',
+    'broadcast.counting.title': 'Counting the reach',
+    'broadcast.counting.text':
+      '{counted} of {total} customers counted; the rest are being counted now. It can be sent once all are counted.',
     'broadcast.progress.queued': 'Sending starts in a moment: it is waiting for its turn.',
-    'broadcast.progress.sending': '{decided} of {total} customers decided, {enqueued} messages created.',
+    'broadcast.progress.sending': '{decided} of {total} customers decided, {enqueued} recorded.',
     'broadcast.progress.note':
       'This page refreshes itself every few seconds. You can also close it: sending goes on.',
     'broadcast.progress.refresh': 'Refresh progress',

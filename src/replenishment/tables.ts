@@ -85,8 +85,12 @@ export type BroadcastTable = {
   body_en: string;
   /** 'draft' → 'queued' (its send job is waiting) → 'sending' → 'sent' */
   status: string;
-  /** JSON of the counts shown before sending. */
+  /** JSON of the counts shown before sending (so far, while `preview_cursor` is set). */
   preview_json: string | null;
+  /** The instant the preview decides for (a big audience's preview is finished by a job). */
+  preview_at: string | null;
+  /** While the 'broadcast-preview' job counts: the last customer id counted; null once the preview is complete. */
+  preview_cursor: string | null;
   /** JSON of the counts actually enqueued. */
   result_json: string | null;
   staff_id: string;
@@ -105,10 +109,22 @@ export type BroadcastTable = {
   progress_cursor: string | null;
 };
 
+/**
+ * A staff message's dropped recipient (the decision 'drop' with its reason), one narrow row instead of a message
+ * and its decision: the subject, topic and moment are the broadcast's. Read with the customer's messages.
+ */
+export type BroadcastDropTable = {
+  customer_id: string;
+  broadcast_id: string;
+  /** The reason code of the 'drop' decision (no-consent, suppressed, …). */
+  reason: string;
+};
+
 export type ReplenishmentTables = {
   replenishment_plans: ReplenishmentPlanTable;
   replenishment_reminders: ReplenishmentReminderTable;
   replenishment_auto_orders: ReplenishmentAutoOrderTable;
   price_locks: PriceLockTable;
   broadcasts: BroadcastTable;
+  broadcast_drops: BroadcastDropTable;
 };

@@ -41,7 +41,7 @@ export type AudiencePage = { after: string | null; limit: number };
  * send can go on after the last customer it finished.
  */
 export async function loadAudience(ctx: Ctx, audience: Audience, page?: AudiencePage): Promise<Recipient[]> {
-  let query = audienceQuery(ctx, audience).select([
+  let query = audienceQuery(ctx, audience, page?.after ?? null).select([
     'c.id',
     'c.email',
     'c.phone',
@@ -61,10 +61,20 @@ export async function countAudience(ctx: Ctx, audience: Audience): Promise<numbe
   return Number(row.n);
 }
 
-function audienceQuery(ctx: Ctx, audience: Audience) {
+/**
+ * The audience's customers with their stored preferences. With `after` (a page's keyset), the preferences are
+ * bounded by it too: PostgreSQL merge-joins the two primary keys, and without the bound it read the preferences
+ * from the first customer on for every page — half a million rows per page in the middle of a million-customer
+ * send (18 s of it); with it, only the page's own.
+ */
+function audienceQuery(ctx: Ctx, audience: Audience, after: string | null = null) {
   let query = ctx.db
     .selectFrom('customers as c')
-    .leftJoin('customer_preferences as p', 'p.customer_id', 'c.id');
+    .leftJoin('customer_preferences as p', (join) =>
+      after === null
+        ? join.onRef('p.customer_id', '=', 'c.id')
+        : join.onRef('p.customer_id', '=', 'c.id').on('p.customer_id', '>', after),
+    );
   if (audience.kind === 'appliance-owners') {
     const applianceId = audience.applianceId;
     query = query.where((eb) =>

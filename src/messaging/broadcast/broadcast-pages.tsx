@@ -166,6 +166,8 @@ export type BroadcastView = {
   /** 'draft' | 'queued' | 'sending' | 'sent' */
   status: string;
   preview: BroadcastCounts;
+  /** The preview is still being counted by its job (`preview` holds the counts so far, of `total`). */
+  counting: boolean;
   /** What was recorded so far (while sending) or in all (sent). */
   result: BroadcastCounts | null;
   total: number;
@@ -177,7 +179,7 @@ export type BroadcastView = {
 
 /**
  * A staff message's page. A draft: the message, its reach in words, and the one button that sends it. Once sent
- * off: the progress of the send job (customers decided and messages created, of the audience) with a link that
+ * off: the progress of the send job (customers decided and recorded — a message, or a dropped recipient — of the audience) with a link that
  * refreshes it (no timed refresh: it would restart a screen reader every few seconds, WCAG 2.2.1), then what was
  * recorded, in the same words as the preview.
  */
@@ -190,7 +192,29 @@ export function BroadcastPage({ ctx, b }: { ctx: PageCtx; b: BroadcastView }) {
     <AdminLayout ctx={ctx} title={t('broadcast.title')}>
       <h1>{b.subject}</h1>
       <p>{b.topicNote}</p>
-      {b.status === 'draft' ? (
+      {b.status === 'draft' && b.counting ? (
+        <>
+          <section aria-labelledby="counting">
+            <h2 id="counting">{t('broadcast.counting.title')}</h2>
+            <label for="preview-progress">{t('broadcast.counting.title')}</label>
+            <progress
+              id="preview-progress"
+              class="progress"
+              max={Math.max(b.total, 1)}
+              value={b.preview.total}
+              aria-describedby="preview-progress-text"
+            />
+            <p id="preview-progress-text" role="status">
+              {t('broadcast.counting.text', { counted: n(b.preview.total), total: n(b.total) })}
+            </p>
+            <p>
+              <a href={`/admin/messages/${b.id}`}>{t('broadcast.progress.refresh')}</a>
+            </p>
+          </section>
+          <CountsView ctx={ctx} counts={b.preview} />
+        </>
+      ) : null}
+      {b.status === 'draft' && !b.counting ? (
         <>
           <CountsView ctx={ctx} counts={b.preview} />
           <form method="post" action={`/admin/messages/${b.id}/send`}>

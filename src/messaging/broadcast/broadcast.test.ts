@@ -2,20 +2,28 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
-import { addCustomer } from '../../../test/helpers/signed-in-customer.ts';
+import { addCustomer, signedInCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { eraseAccount } from '../../customers/privacy/erase-account.ts';
+import { exportPersonalData } from '../../customers/privacy/export-personal-data.ts';
+import { anonymiseDueSalesRecords } from '../../customers/privacy/retention-purge.ts';
 import { suppressAddress } from '../../customers/suppression.ts';
 import { newId } from '../../db/ids.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
+import { enqueueJob } from '../../jobs/enqueue-job.ts';
+import { housekeeping } from '../../jobs/housekeeping.ts';
+import { RUN_AGAIN } from '../../jobs/job-kind.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
 import type { Preferences } from '../../preferences/preferences.ts';
 import { decide } from '../gateway/decide.ts';
 import { loadDecisionInput } from '../gateway/decision-input.ts';
+import { listCustomerMessages } from '../gateway/list-messages.ts';
 import type { Audience } from './audience.ts';
 import { countDecisions } from './broadcast-counts.ts';
-import { createBroadcast } from './create-broadcast.ts';
-import { decideBroadcast } from './decide-broadcast.ts';
+import { BROADCAST_PREVIEW_JOB, createBroadcast, previewJobKey } from './create-broadcast.ts';
+import { decideBroadcast, previewBroadcast } from './decide-broadcast.ts';
+import { broadcastPreviewJob, continuePreview } from './preview-job.ts';
 import { recordBroadcastChunk } from './record-broadcast-chunk.ts';
 import {
   BROADCAST_SEND_JOB,
@@ -215,18 +223,26 @@ describe('staff messages', () => {
       [9, 9, 9, null],
     );
 
-    // recorded as the gateway records one message: the message, its queued decision, its delivery job
+    // recorded as the gateway records one message: the message, its queued decision, its delivery job; a
+    // dropped recipient as one narrow row with the reason
     const messages = await t.db
       .selectFrom('gateway_messages')
       .select(['id', 'customer_id', 'status', 'reason', 'hold_until', 'idempotency_key', 'subject', 'topic'])
       .where('idempotency_key', 'like', `broadcast:${created.id}:%`)
       .execute();
     const byCustomer = new Map(messages.map((m) => [m.customer_id, m]));
-    assert.equal(messages.length, 9);
+    const drops = await t.db
+      .selectFrom('broadcast_drops')
+      .select(['customer_id', 'reason'])
+      .where('broadcast_id', '=', created.id)
+      .execute();
+    const name = (c: string | null) => Object.keys(ids).find((k) => ids[k] === c);
+    assert.equal(messages.length, 3);
     assert.deepEqual(
-      [...byCustomer.entries()]
-        .map(([c, m]) => [Object.keys(ids).find((k) => ids[k] === c), m.status, m.reason])
-        .sort(),
+      [
+        ...[...byCustomer.entries()].map(([c, m]) => [name(c), m.status, m.reason]),
+        ...drops.map((d) => [name(d.customer_id), 'dropped', d.reason]),
+      ].sort(),
       [
         ['bounced', 'dropped', 'suppressed'],
         ['capped', 'digest', 'frequency-cap'],
@@ -250,8 +266,22 @@ describe('staff messages', () => {
         messages.map((m) => m.id),
       )
       .execute();
-    assert.equal(decisions.length, 9);
+    assert.equal(decisions.length, 3);
     assert.ok(decisions.every((d) => d.phase === 'queued'));
+    // the message kept for the digest queues the customer's digest job at once (as requestMessage does)
+    const digestJobs = await t.db
+      .selectFrom('jobs')
+      .select(['payload_json', 'run_at', 'idempotency_key'])
+      .where('kind', '=', 'gateway-digest')
+      .where('payload_json', '=', JSON.stringify({ customerId: ids.capped }))
+      .execute();
+    assert.deepEqual(digestJobs, [
+      {
+        payload_json: JSON.stringify({ customerId: ids.capped }),
+        run_at: NOW.replace('Z', '.000Z'),
+        idempotency_key: `gateway-digest:${ids.capped}:after:${byCustomer.get(ids.capped!)!.id}`,
+      },
+    ]);
     const jobs = await t.db
       .selectFrom('jobs')
       .select(['payload_json', 'run_at', 'idempotency_key'])
@@ -306,25 +336,37 @@ describe('staff messages', () => {
       subjects: { nl: DRAFT.subjectNl, en: DRAFT.subjectEn },
     };
     assert.equal(await recordBroadcastChunk(t.ctx, facts, again.recipients, again), 0);
-    assert.equal(await countRows('gateway_messages', created.id), 9);
+    assert.equal(await countRows('recipients', created.id), 9);
   });
 
-  /** Messages of one broadcast, or their decisions, or their delivery jobs. */
-  async function countRows(
-    table: 'gateway_messages' | 'message_decisions' | 'jobs',
-    broadcastId: string,
-  ): Promise<number> {
+  /**
+   * Recipients recorded for one broadcast (its messages and its dropped recipients), or the decisions recorded
+   * (the messages' decisions and the drops), or the messages' delivery jobs.
+   */
+  async function countRows(table: 'recipients' | 'decisions' | 'jobs', broadcastId: string): Promise<number> {
     const messages = await t.db
       .selectFrom('gateway_messages')
       .select('id')
       .where('idempotency_key', 'like', `broadcast:${broadcastId}:%`)
       .execute();
-    if (table === 'gateway_messages' || messages.length === 0) return messages.length;
+    const drops = (
+      await t.db
+        .selectFrom('broadcast_drops')
+        .select('customer_id')
+        .where('broadcast_id', '=', broadcastId)
+        .execute()
+    ).length;
+    if (table === 'recipients') return messages.length + drops;
     const ids = messages.map((m) => m.id);
-    if (table === 'message_decisions')
+    if (table === 'decisions')
       return (
-        await t.db.selectFrom('message_decisions').select('id').where('message_id', 'in', ids).execute()
-      ).length;
+        drops +
+        (ids.length === 0
+          ? 0
+          : (await t.db.selectFrom('message_decisions').select('id').where('message_id', 'in', ids).execute())
+              .length)
+      );
+    if (ids.length === 0) return 0;
     const payloads = ids.map((id) => JSON.stringify({ messageId: id }));
     return (
       await t.db
@@ -373,20 +415,20 @@ describe('staff messages', () => {
       first.map((o) => [o.outcome, o.error]),
       [['retry', 'worker died']],
     );
-    assert.equal(await countRows('gateway_messages', created.id), 3, 'the first chunk is kept');
+    assert.equal(await countRows('recipients', created.id), 3, 'the first chunk is kept');
 
     // the page shows how far it got, and that it goes on by itself; a link refreshes it (no timed refresh: WCAG 2.2.1)
     await createStaff(t.db, { email: 'jan@toonbank.test', name: 'Jan' });
     const browser = await signedIn(t.app, 'jan@toonbank.test');
     const page = await browser.get(`/admin/messages/${created.id}?lang=en`);
     assert.equal(page.statusCode, 200);
-    assert.match(page.body, /3 of 9 customers decided, 3 messages created\./);
+    assert.match(page.body, /3 of 9 customers decided, 3 recorded\./);
     assert.match(page.body, /<progress[^>]*max="9"[^>]*value="3"/);
     assert.match(page.body, /Sending was interrupted; it goes on by itself where it stopped/);
     assert.doesNotMatch(page.body, /http-equiv="refresh"/);
     assert.match(page.body, new RegExp(`<a href="/admin/messages/${created.id}">Refresh progress</a>`));
     const nl = await browser.get(`/admin/messages/${created.id}?lang=nl`);
-    assert.match(nl.body, /3 van 9 klanten beslist, 3 berichten aangemaakt\./);
+    assert.match(nl.body, /3 van 9 klanten beslist, 3 vastgelegd\./);
 
     // the retry, after its back-off: the other six, once each
     t.clock.set('2026-11-30T21:31:00Z');
@@ -396,8 +438,8 @@ describe('staff messages', () => {
       second.map((o) => [o.outcome, o.attempt]),
       [['done', 2]],
     );
-    assert.equal(await countRows('gateway_messages', created.id), 9);
-    assert.equal(await countRows('message_decisions', created.id), 9);
+    assert.equal(await countRows('recipients', created.id), 9);
+    assert.equal(await countRows('decisions', created.id), 9);
     const stored = await t.db
       .selectFrom('broadcasts')
       .selectAll()
@@ -461,10 +503,10 @@ describe('staff messages', () => {
       (await runJobsUntilIdle(t.ctx, once(t.db))).map((o) => o.outcome),
       ['done'],
     );
-    assert.equal(await countRows('gateway_messages', created.id), 9);
-    assert.equal(await countRows('message_decisions', created.id), 9);
+    assert.equal(await countRows('recipients', created.id), 9);
+    assert.equal(await countRows('decisions', created.id), 9);
     const done = await browser.get(`/admin/messages/${created.id}?lang=nl`);
-    assert.match(done.body, /Verstuurd: 9 berichten aangemaakt/);
+    assert.match(done.body, /Verstuurd: 9 ontvangers vastgelegd/);
   });
 
   it('reaches the owners of an appliance and their household; a recall reaches them whatever their topics', async () => {
@@ -583,16 +625,220 @@ describe('staff messages', () => {
     assert.match(waiting.body, /Refresh progress/);
     await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
     const done = await browser.get(`${created.headers.location}?lang=en`);
-    assert.match(done.body, /Sent: 9 messages created \(1 at once, 1 later\)/);
+    assert.match(done.body, /Sent: 9 recipients recorded \(1 at once, 1 later\)/);
     assert.doesNotMatch(done.body, /http-equiv="refresh"/);
-    assert.equal(await countRows('gateway_messages', id), 9);
+    assert.equal(await countRows('recipients', id), 9);
     const nl = await browser.get(`${created.headers.location}?lang=nl`);
-    assert.match(nl.body, /Verstuurd: 9 berichten aangemaakt \(1 direct, 1 later\)/);
+    assert.match(nl.body, /Verstuurd: 9 ontvangers vastgelegd \(1 direct, 1 later\)/);
     const byModel = await browser.post('/admin/messages', {
       audience: 'recall',
       appliance: 'tm-100/01',
       ...DRAFT,
     });
     assert.equal(byModel.statusCode, 303, 'an appliance found by its model number as typed');
+  });
+  it('a send works in slices: the jobs queued meanwhile go in between, and it sends exactly the preview', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Sliced offer' },
+      staff,
+    );
+    assert.ok(created.ok);
+    await requestBroadcastSend(t.ctx, created.id);
+    await enqueueJob(t.ctx, { kind: 'echo', payload: 'confirmation', idempotencyKey: `echo:${created.id}` });
+    const ran: string[] = [];
+    const kinds = {
+      echo: { maxAttempts: 1, run: async () => void ran.push('echo') },
+      [BROADCAST_SEND_JOB]: {
+        ...broadcastSendJob,
+        // one chunk of three customers per slice
+        run: async (_: unknown, job: { payload: unknown }) => {
+          ran.push('send');
+          const result = await runBroadcast(t.ctx, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 3,
+            sliceMs: 0,
+          });
+          return result.ok && result.paused ? RUN_AGAIN : undefined;
+        },
+      },
+    };
+    t.clock.set('2026-11-30T21:30:01Z');
+    const outcomes = await runJobsUntilIdle(t.ctx, kinds);
+    t.clock.set(NOW);
+    assert.deepEqual(
+      outcomes.map((o) => [o.kind, o.outcome]),
+      [
+        [BROADCAST_SEND_JOB, 'again'],
+        ['echo', 'done'],
+        [BROADCAST_SEND_JOB, 'again'],
+        [BROADCAST_SEND_JOB, 'again'],
+        [BROADCAST_SEND_JOB, 'done'],
+      ],
+    );
+    assert.deepEqual(ran, ['send', 'echo', 'send', 'send', 'send']);
+    const stored = await t.db
+      .selectFrom('broadcasts')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(JSON.parse(stored.result_json!), created.counts, 'the preview counts are what was sent');
+    assert.deepEqual([stored.status, stored.decided_count, stored.enqueued_count], ['sent', 9, 9]);
+    assert.equal(await countRows('recipients', created.id), 9);
+    const job = await t.db
+      .selectFrom('jobs')
+      .select(['status', 'attempts'])
+      .where('idempotency_key', '=', sendJobKey(created.id))
+      .executeTakeFirstOrThrow();
+    assert.deepEqual(job, { status: 'done', attempts: 1 }, 'no attempt used up by the slices');
+  });
+
+  it("a big audience's preview: the first customers in the request, the rest by a job; sent once complete, exactly that", async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectEn: 'Counted offer' },
+      staff,
+      { inRequest: 3 },
+    );
+    assert.ok(created.ok);
+    assert.deepEqual([created.complete, created.counts.total], [false, 3]);
+    const previewJob = await t.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('idempotency_key', '=', previewJobKey(created.id))
+      .execute();
+    assert.deepEqual(previewJob, [{ status: 'pending' }]);
+
+    // the page says how far the count got, and offers no send button yet; a send request waits for it
+    await createStaff(t.db, { email: 'kim@toonbank.test', name: 'Kim' });
+    const browser = await signedIn(t.app, 'kim@toonbank.test');
+    const counting = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.equal(counting.statusCode, 200);
+    assert.match(counting.body, /3 of 9 customers counted; the rest are being counted now\./);
+    assert.match(counting.body, /<progress[^>]*max="9"[^>]*value="3"/);
+    assert.doesNotMatch(counting.body, /Send now/);
+    const nl = await browser.get(`/admin/messages/${created.id}?lang=nl`);
+    assert.match(nl.body, /3 van 9 klanten geteld/);
+    const early = await browser.post(`/admin/messages/${created.id}/send?lang=en`, {});
+    assert.equal(early.statusCode, 303);
+    assert.deepEqual(await requestBroadcastSend(t.ctx, created.id), { ok: false, reason: 'preview-pending' });
+    const draft = await t.db
+      .selectFrom('broadcasts')
+      .select('status')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(draft.status, 'draft');
+
+    // the job counts the rest in slices (two customers each here), for the instant the preview was made: at
+    // 10:30 the next morning the quiet hours are over, but the preview still says what "send" meant at 22:30
+    const kinds = {
+      [BROADCAST_PREVIEW_JOB]: {
+        ...broadcastPreviewJob,
+        run: async (_: unknown, job: { payload: unknown }) =>
+          (await continuePreview(t.ctx, (job.payload as { broadcastId: string }).broadcastId, {
+            chunk: 2,
+            sliceMs: 0,
+          })) === 'paused'
+            ? RUN_AGAIN
+            : undefined,
+      },
+    };
+    t.clock.set('2026-12-01T09:30:00Z');
+    const outcomes = await runJobsUntilIdle(t.ctx, kinds);
+    t.clock.set(NOW);
+    assert.deepEqual(
+      outcomes.map((o) => o.outcome),
+      ['again', 'again', 'again', 'done'],
+    );
+    const whole = await previewBroadcast(t.ctx, { kind: 'offers' }, Date.parse(NOW));
+    const stored = await t.db
+      .selectFrom('broadcasts')
+      .select(['preview_json', 'preview_cursor'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([JSON.parse(stored.preview_json!), stored.preview_cursor], [whole, null]);
+    assert.equal(whole.held['quiet-hours']?.count, 1);
+
+    // complete: it can be sent, and what is sent is what the preview said
+    const ready = await browser.get(`/admin/messages/${created.id}?lang=en`);
+    assert.match(ready.body, /Send now to 2 customers/);
+    assert.doesNotMatch(ready.body, /being counted/);
+    assert.deepEqual(await requestBroadcastSend(t.ctx, created.id), { ok: true, queued: true });
+    await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
+    const sent = await t.db
+      .selectFrom('broadcasts')
+      .select(['status', 'result_json'])
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
+    assert.deepEqual([sent.status, JSON.parse(sent.result_json!)], ['sent', whole]);
+  });
+
+  it('a dropped recipient sees the staff message and why in their list, staff too, in the export, gone with the account', async () => {
+    const staff = { id: newId(), name: 'Sanne' };
+    const created = await createBroadcast(
+      t.ctx,
+      { audience: { kind: 'offers' }, ...DRAFT, subjectNl: 'Vierde aanbod', subjectEn: 'Fourth offer' },
+      staff,
+    );
+    assert.ok(created.ok);
+    await requestBroadcastSend(t.ctx, created.id);
+    await runJobsUntilIdle(t.ctx, { [BROADCAST_SEND_JOB]: broadcastSendJob });
+    const off = ids.off!;
+    assert.deepEqual(
+      await t.db
+        .selectFrom('broadcast_drops')
+        .selectAll()
+        .where('customer_id', '=', off)
+        .where('broadcast_id', '=', created.id)
+        .execute(),
+      [{ customer_id: off, broadcast_id: created.id, reason: 'no-consent' }],
+    );
+
+    // "messages we sent you, and why": the customer's own list, in their language, and staff's view of it
+    const mine = await signedInCustomer(t.app, t.ctx, off);
+    const en = await mine.get('/account/messages?lang=en');
+    assert.equal(en.statusCode, 200, en.body);
+    const row = new RegExp(`<tr[^>]*id="m-${created.id}-${off}"[\\s\\S]*?</tr>`).exec(en.body)?.[0] ?? '';
+    assert.match(row, /Fourth offer/);
+    assert.match(row, /data-status="dropped"/);
+    assert.match(row, /You have not turned this topic on\./);
+    const listed = await listCustomerMessages(t.ctx, off);
+    const item = listed.find((m) => m.id === `${created.id}-${off}`);
+    assert.deepEqual(
+      item && [
+        item.status,
+        item.reason,
+        item.topic,
+        item.createdAt,
+        item.decisions.map((d) => [d.phase, d.action, d.reason]),
+      ],
+      ['dropped', 'no-consent', 'offers', NOW.replace('Z', '.000Z'), [['queued', 'drop', 'no-consent']]],
+    );
+    await createStaff(t.db, { email: 'ria@toonbank.test', name: 'Ria' });
+    const browser = await signedIn(t.app, 'ria@toonbank.test');
+    const view = await browser.get(`/admin/customers/${off}/messages?lang=en`);
+    assert.equal(view.statusCode, 200, view.body);
+    assert.match(view.body, /Fourth offer/);
+    assert.match(view.body, new RegExp(`id="m-${created.id}-${off}"`));
+
+    // the export holds it; the daily clean-ups and the retention purge keep it, as they keep the messages
+    const exported = await exportPersonalData(t.ctx, off);
+    assert.deepEqual(
+      exported?.tables.broadcast_drops?.rows.filter((r) => r.broadcast_id === created.id),
+      [{ customer_id: off, broadcast_id: created.id, reason: 'no-consent' }],
+    );
+    await housekeeping(t.ctx);
+    await anonymiseDueSalesRecords(t.ctx);
+    const dropsOf = async (c: string) =>
+      (await t.db.selectFrom('broadcast_drops').select('broadcast_id').where('customer_id', '=', c).execute())
+        .length;
+    assert.ok((await dropsOf(off)) >= 1);
+
+    // erasing the account erases its drops with its messages; the other recipients' stay
+    const before = await dropsOf(ids.silent!);
+    assert.deepEqual((await eraseAccount(t.ctx, off)).erased, true);
+    assert.equal(await dropsOf(off), 0);
+    assert.equal(await dropsOf(ids.silent!), before);
   });
 });

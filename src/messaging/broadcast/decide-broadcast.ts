@@ -276,6 +276,43 @@ export async function previewBroadcast(ctx: Ctx, audience: Audience, now: number
   return counts;
 }
 
+/** How much of an audience a preview counted: the counts so far, and the last customer counted unless done. */
+export type PreviewPart = { counts: BroadcastCounts; last: string | null; done: boolean };
+
+/**
+ * Counts the preview on from the customer after `after` (null: from the start), chunk by chunk, into `counts`,
+ * until the audience ends or `stop` says so after a chunk (given the customers counted in this call). `each`
+ * sees the counts after every chunk (to save the progress).
+ */
+export async function previewPart(
+  ctx: Ctx,
+  audience: Audience,
+  now: number,
+  from: { after: string | null; counts: BroadcastCounts; chunk?: number },
+  stop: (counted: number) => boolean,
+  each?: (part: PreviewPart, previous: string | null) => Promise<void>,
+): Promise<PreviewPart> {
+  const plan = await planBroadcast(ctx, audience, now);
+  const { counts } = from;
+  const chunk = from.chunk ?? BROADCAST_CHUNK;
+  let after = from.after;
+  let counted = 0;
+  for (;;) {
+    const recipients = await loadAudience(ctx, audience, { after, limit: chunk });
+    if (recipients.length > 0) {
+      const decided = decideChunk(ctx, plan, recipients, await loadChunkFacts(ctx, plan, recipients));
+      countDecisions(decided.decisions, counts);
+      counted += recipients.length;
+    }
+    const previous = after;
+    after = recipients.at(-1)?.id ?? after;
+    const part = { counts, last: after, done: recipients.length < chunk };
+    if (part.done) part.last = null;
+    if (each) await each(part, previous);
+    if (part.done || stop(counted)) return part;
+  }
+}
+
 /** Every recipient's decision at once (tests; a big audience is better read in chunks). */
 export async function decideBroadcast(
   ctx: Ctx,

@@ -95,6 +95,7 @@ export function registerBroadcastAdmin(app: FastifyInstance): void {
           topicNote: topicNote(request, b.audience),
           status: b.status,
           preview: JSON.parse(b.preview_json ?? 'null') as BroadcastCounts,
+          counting: b.preview_cursor !== null,
           result: b.result_json ? (JSON.parse(b.result_json) as BroadcastCounts) : null,
           total: b.total_count,
           decided: b.decided_count,
@@ -110,7 +111,8 @@ export function registerBroadcastAdmin(app: FastifyInstance): void {
     staffOf(request);
     const b = await broadcastOf(request);
     const result = await requestBroadcastSend(request.ctx, b.id);
-    if (!result.ok) throw new AppError('not-found');
+    // still counting: back to the page, which says so (and has no send button yet)
+    if (!result.ok && result.reason !== 'preview-pending') throw new AppError('not-found');
     return reply.redirect(`/admin/messages/${b.id}`, 303);
   });
 }

@@ -3,7 +3,7 @@ import { isoNow } from '../../clock.ts';
 import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
 import { enqueueJob } from '../../jobs/enqueue-job.ts';
-import type { JobKind } from '../../jobs/job-kind.ts';
+import { type JobKind, RUN_AGAIN } from '../../jobs/job-kind.ts';
 import { inTransaction } from '../../preferences/preference-store.ts';
 import type { BroadcastTable } from '../../replenishment/tables.ts';
 import { renderTemplate } from '../templates.ts';
@@ -23,17 +23,20 @@ export const sendJobKey = (broadcastId: string) => `${BROADCAST_SEND_JOB}:${broa
  * transaction. Safe to repeat (a double-submitted form): a broadcast that is queued, sending or sent is left as
  * it is, and the job's key lets only one job exist — except a send whose job gave up after its last attempt,
  * which is tried again (it goes on where it stopped). The staff member watches the job on the broadcast's page.
+ * A draft whose preview is still being counted (by the 'broadcast-preview' job) is not sent: 'preview-pending'.
  */
 export async function requestBroadcastSend(
   ctx: Ctx,
   broadcastId: string,
-): Promise<{ ok: true; queued: boolean } | { ok: false; reason: 'unknown-broadcast' }> {
+): Promise<{ ok: true; queued: boolean } | { ok: false; reason: 'unknown-broadcast' | 'preview-pending' }> {
   return inTransaction(ctx, async (tx) => {
     const queued = await tx.db
       .updateTable('broadcasts')
       .set({ status: 'queued' })
       .where('id', '=', broadcastId)
       .where('status', '=', 'draft')
+      // sent only once the staff member could see the whole preview
+      .where('preview_cursor', 'is', null)
       .executeTakeFirst();
     if (queued.numUpdatedRows !== 1n) {
       const exists = await tx.db
@@ -42,6 +45,7 @@ export async function requestBroadcastSend(
         .where('id', '=', broadcastId)
         .executeTakeFirst();
       if (!exists) return { ok: false, reason: 'unknown-broadcast' };
+      if (exists.status === 'draft') return { ok: false, reason: 'preview-pending' };
       if (exists.status === 'sent') return { ok: true, queued: false };
       const again = await tx.db
         .updateTable('jobs')
@@ -61,7 +65,8 @@ export async function requestBroadcastSend(
 }
 
 export type SendBroadcastResult =
-  | { ok: true; counts: BroadcastCounts; created: number }
+  /** `paused`: the slice's time was up; the progress is saved and the next run goes on after it. */
+  | { ok: true; counts: BroadcastCounts; created: number; paused?: true }
   | { ok: false; reason: 'unknown-broadcast' };
 
 /** Where a send's time went, for the benchmark: reading the audience and its facts, deciding, writing. */
@@ -75,13 +80,16 @@ export type BroadcastStageTimes = { loadMs: number; decideMs: number; recordMs: 
  * and the last customer done. A retried job (a crash, a restart) goes on after that customer, so nobody is
  * decided or written twice; the messages' keys would refuse a second copy anyway. Done: 'sent' with the counts,
  * which the admin compares with the preview. Running it for a broadcast that is sent already changes nothing.
+ * With `sliceMs`, it stops after the chunk during which that much time passed (once that chunk is written) and
+ * answers `paused`: the job then runs again after the jobs that waited meanwhile (RUN_AGAIN).
  */
 export async function runBroadcast(
   ctx: Ctx,
   broadcastId: string,
-  options: { chunk?: number; times?: BroadcastStageTimes } = {},
+  options: { chunk?: number; times?: BroadcastStageTimes; sliceMs?: number } = {},
 ): Promise<SendBroadcastResult> {
-  const { chunk = BROADCAST_CHUNK, times } = options;
+  const { chunk = BROADCAST_CHUNK, times, sliceMs } = options;
+  const began = performance.now();
   let b = await findBroadcast(ctx, broadcastId);
   if (!b) return { ok: false, reason: 'unknown-broadcast' };
   const audience = audienceOf(b);
@@ -154,6 +162,10 @@ export async function runBroadcast(
     );
     cursor = last;
     if (inFlight.length >= parallel) await settle();
+    if (sliceMs !== undefined && clock() - began >= sliceMs) {
+      while (inFlight.length > 0) await settle();
+      return { ok: true, counts, created, paused: true };
+    }
   }
   while (inFlight.length > 0) await settle();
   await ctx.db
@@ -222,12 +234,22 @@ function countsOf(b: Pick<BroadcastTable, 'result_json'>): BroadcastCounts {
   return b.result_json ? (JSON.parse(b.result_json) as BroadcastCounts) : emptyCounts();
 }
 
-/** Job kind 'broadcast-send' (enqueued by `requestBroadcastSend`): a staff message to its whole audience. */
+/**
+ * How long one run of the send job works before it lets the jobs queued meanwhile go first (RUN_AGAIN): a
+ * million recipients take 10–20 s, and an order confirmation should not wait for all of them.
+ */
+export const BROADCAST_SLICE_MS = 5_000;
+
+/**
+ * Job kind 'broadcast-send' (enqueued by `requestBroadcastSend`): a staff message to its whole audience, in
+ * slices of about BROADCAST_SLICE_MS.
+ */
 export const broadcastSendJob: JobKind = {
   maxAttempts: 10,
   backoffMs: 10_000,
   run: async (ctx, job) => {
     const { broadcastId } = job.payload as { broadcastId: string };
-    await runBroadcast(ctx, broadcastId);
+    const result = await runBroadcast(ctx, broadcastId, { sliceMs: BROADCAST_SLICE_MS });
+    return result.ok && result.paused ? RUN_AGAIN : undefined;
   },
 };

@@ -1,5 +1,6 @@
 import type { Locale } from '../../config.ts';
 import type { Ctx } from '../../context.ts';
+import { loadPreferences } from '../../preferences/preference-store.ts';
 import { renderTemplate, type TemplateData, type TemplateName } from '../templates.ts';
 import { storedMessageData } from './stored-message-data.ts';
 import type { MessageDecisionTable } from './tables.ts';
@@ -26,7 +27,12 @@ export type ListedMessage = {
   decisions: DecisionRow[];
 };
 
-/** A customer's messages, newest first (at most `limit`), each with every decision made about it, oldest first. */
+/**
+ * A customer's messages, newest first (at most `limit`), each with every decision made about it, oldest first:
+ * the gateway's message rows, and the staff messages to a group that dropped the customer (`broadcast_drops`,
+ * one narrow row each: shown as a dropped message with its one decision, the broadcast's subject in the
+ * customer's language, at the moment the broadcast was decided for).
+ */
 export async function listCustomerMessages(
   ctx: Ctx,
   customerId: string,
@@ -53,6 +59,7 @@ export async function listCustomerMessages(
     .orderBy('id', 'desc')
     .limit(limit)
     .execute();
+  const dropped = await listBroadcastDrops(ctx, customerId, limit);
   const decisions =
     rows.length === 0
       ? []
@@ -110,5 +117,60 @@ export async function listCustomerMessages(
       staffNote: notes.get(r.id) ?? null,
       decisions: byMessage.get(r.id) ?? [],
     });
-  return listed;
+  if (dropped.length === 0) return listed;
+  return [...listed, ...dropped]
+    .sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1,
+    )
+    .slice(0, limit);
+}
+
+/** The staff messages to a group that dropped the customer, newest first, as listed messages. */
+async function listBroadcastDrops(ctx: Ctx, customerId: string, limit: number): Promise<ListedMessage[]> {
+  const rows = await ctx.db
+    .selectFrom('broadcast_drops as d')
+    .innerJoin('broadcasts as b', 'b.id', 'd.broadcast_id')
+    .select([
+      'd.broadcast_id',
+      'd.reason',
+      'b.topic',
+      'b.subject_nl',
+      'b.subject_en',
+      'b.decided_at',
+      'b.created_at',
+    ])
+    .where('d.customer_id', '=', customerId)
+    .orderBy('b.decided_at', 'desc')
+    .orderBy('d.broadcast_id', 'desc')
+    .limit(limit)
+    .execute();
+  if (rows.length === 0) return [];
+  const { prefs } = await loadPreferences(ctx, customerId);
+  const nl = prefs.locale === 'nl';
+  return rows.map((r) => {
+    const at = r.decided_at ?? r.created_at;
+    return {
+      id: `${r.broadcast_id}-${customerId}`,
+      createdAt: at,
+      subject: nl ? r.subject_nl : r.subject_en,
+      topic: r.topic,
+      status: 'dropped',
+      channel: null,
+      reason: r.reason,
+      holdUntil: null,
+      sentAt: null,
+      digestText: null,
+      staffNote: null,
+      decisions: [
+        {
+          phase: 'queued',
+          action: 'drop',
+          channel: null,
+          reason: r.reason,
+          hold_until: null,
+          decided_at: at,
+        },
+      ],
+    };
+  });
 }
