@@ -16,9 +16,9 @@ import * as m0013 from './migrations/0013-vouchers.ts';
 import * as m0014 from './migrations/0014-broadcast-jobs.ts';
 import * as m0015 from './migrations/0015-shipping-settings.ts';
 import * as m0016 from './migrations/0016-price-lock-quantity.ts';
-import * as m0017 from './migrations/0017-broadcast-drops.ts';
 import * as m0018 from './migrations/0018-digest-and-sms-attempts.ts';
 import * as m0019 from './migrations/0019-auto-reorder.ts';
+import * as m0020 from './migrations/0020-broadcast-drops.ts';
 
 /** Every migration, in order. Add new ones at the end; never edit a landed one. */
 const migrations: Record<string, Migration> = {
@@ -38,9 +38,9 @@ const migrations: Record<string, Migration> = {
   '0014-broadcast-jobs': m0014,
   '0015-shipping-settings': m0015,
   '0016-price-lock-quantity': m0016,
-  '0017-broadcast-drops': m0017,
   '0018-digest-and-sms-attempts': m0018,
   '0019-auto-reorder': m0019,
+  '0020-broadcast-drops': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
@@ -52,10 +52,6 @@ export async function migrateToLatest(db: Db, options: { schema?: string } = {})
   const migrator = new Migrator({
     db,
     provider,
-    // numbers are reserved per branch (team notes), so a lower number may land after a higher one did: 0017
-    // (broadcast drops) after 0018. Kysely refuses that by default ("corrupted migrations") on any database that
-    // ran 0018 already; allowed, the late one runs then. Each migration must therefore stand on its own.
-    allowUnorderedMigrations: true,
     ...(options.schema ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

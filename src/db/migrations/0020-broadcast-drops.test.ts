@@ -3,18 +3,18 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { migrateToLatest } from '../migrate.ts';
 import { freshTestDb } from '../test-db.ts';
-import { down } from './0017-broadcast-drops.ts';
+import { down } from './0020-broadcast-drops.ts';
 
-describe('migration 0017: broadcast drops', () => {
-  it('is applied to a database that has 0018 already (it landed first), and refuses a second drop row', async () => {
+describe('migration 0020: broadcast drops', () => {
+  it('is applied to a database migrated up to 0019, and refuses a second drop row', async () => {
     const t = await freshTestDb();
     try {
-      // a database migrated before this branch landed: every migration but 0017
+      // a database migrated before this migration landed: every migration but 0020
       await down(t.db);
       const table = t.schema ? sql.id(t.schema, 'kysely_migration') : sql.id('kysely_migration');
-      await sql`delete from ${table} where name = '0017-broadcast-drops'`.execute(t.db);
+      await sql`delete from ${table} where name = '0020-broadcast-drops'`.execute(t.db);
       assert.deepEqual(await migrateToLatest(t.db, t.schema ? { schema: t.schema } : {}), [
-        '0017-broadcast-drops',
+        '0020-broadcast-drops',
       ]);
       assert.deepEqual(await migrateToLatest(t.db, t.schema ? { schema: t.schema } : {}), []);
 
