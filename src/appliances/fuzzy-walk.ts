@@ -88,14 +88,15 @@ function narrow(t: TrieRows, q: Uint8Array, qLen: number, count: Float64Array): 
   let hi = t.keys.length;
   count[0] = hi;
   let d = 0;
-  if (width >= 2 && qLen >= 2) {
-    // The first two characters straight from the prefix table, saving the widest searches.
-    const c0 = code(q[0]!) * 37;
-    count[1] = table[c0 + 37]! - table[c0]!;
-    lo = table[c0 + code(q[1]!)]!;
-    hi = table[c0 + code(q[1]!) + 1]!;
-    count[2] = hi - lo;
-    d = 2;
+  // The first characters straight from the prefix table, saving the widest searches.
+  const fromTable = Math.min(t.depth, width, qLen);
+  let prefix = 0;
+  for (; d < fromTable; d++) {
+    prefix = prefix * 37 + code(q[d]!);
+    const unit = UNIT[t.depth - 1 - d]!;
+    lo = table[prefix * unit]!;
+    hi = table[(prefix + 1) * unit]!;
+    count[d + 1] = hi - lo;
   }
   for (; d < qLen; d++) {
     if (hi === lo) {
@@ -125,6 +126,16 @@ function narrow(t: TrieRows, q: Uint8Array, qLen: number, count: Float64Array): 
   }
 }
 
+/** `UNIT[n]` = 37ⁿ: the table entries one more character spans with `n` characters to go. */
+const UNIT = [1, 37, 37 * 37, 37 * 37 * 37];
+
+/** The table index of the path's first `d` characters followed by `c`, at the table's depth. */
+function tableAt(depth: number, d: number, c: number): number {
+  let prefix = 0;
+  for (let e = 0; e < d; e++) prefix = prefix * 37 + code(path[e]!);
+  return (prefix * 37 + code(c)) * UNIT[depth - 1 - d]!;
+}
+
 const DEAD = 1 << 20;
 let rows = new Int32Array(1024);
 let caps = new Int32Array(64);
@@ -136,7 +147,13 @@ let candStride = 64;
 
 // Walk state lives in module variables: a closure per walk would be re-specialised and
 // deoptimised by V8 on every query.
-let T: TrieRows = { rows: new Uint8Array(0), width: 1, keys: new Uint32Array(0), table: new Uint32Array(0) };
+let T: TrieRows = {
+  rows: new Uint8Array(0),
+  width: 1,
+  keys: new Uint32Array(0),
+  table: new Uint32Array(0),
+  depth: 2,
+};
 let Q: Uint8Array = new Uint8Array(0);
 let QLEN = 0;
 let K = 0;
@@ -199,6 +216,15 @@ function visit(lo: number, hi: number, d: number): void {
     const base = d * candStride;
     for (let x = 0; x < n; x++) {
       const c = cands[base + x]!;
+      if (d < T.depth) {
+        // The first levels are the widest: read the child's ranks from the prefix table (the
+        // same bounds the binary search below would find, without its cache misses).
+        const at = tableAt(T.depth, d, c);
+        const from = table[at]!;
+        const to = table[at + UNIT[T.depth - 1 - d]!]!;
+        if (to > from) descend(from, to, d, c);
+        continue;
+      }
       let a = i;
       let b = hi;
       while (a < b) {
@@ -220,9 +246,9 @@ function visit(lo: number, hi: number, d: number): void {
   while (i < hi) {
     const c = keyRows[i * width + d]!;
     let a: number;
-    if (d < 2) {
-      // The first two levels are the widest: read child ends from the prefix table.
-      a = d === 0 ? table[(code(c) + 1) * 37]! : table[code(path[0]!) * 37 + code(c) + 1]!;
+    if (d < T.depth) {
+      // The first levels are the widest: read child ends from the prefix table.
+      a = table[tableAt(T.depth, d, c) + UNIT[T.depth - 1 - d]!]!;
     } else {
       // Gallop to the end of the run of rows with character c at depth d.
       let step = 1;

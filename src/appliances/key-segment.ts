@@ -36,8 +36,20 @@ export type LongRows = { min: number; fwd: TrieRows; rev: TrieRows };
  */
 export const LONG_KEYS = [12, 10];
 
-/** Keys as rows of `width` bytes (0-padded) in sorted order; `keys[rank]` is the key index. */
-export type TrieRows = { rows: Uint8Array; width: number; keys: Uint32Array; table: Uint32Array };
+/**
+ * Keys as rows of `width` bytes (0-padded) in sorted order; `keys[rank]` is the key index.
+ * `table` is a prefix table (see {@link prefixTable}) over the first `depth` characters.
+ */
+export type TrieRows = { rows: Uint8Array; width: number; keys: Uint32Array; table: Uint32Array; depth: number };
+
+/**
+ * Rows this many or more get a three-character prefix table (37³ ranks, 200 kB) instead of a
+ * two-character one: the fuzzy walk then reads the ranks of its first three levels, where each
+ * binary search over a million rows costs a cache miss per probe. A small delta segment, rebuilt
+ * after every upsert, keeps the small table.
+ */
+export const DEEP_TABLE_ROWS = 1 << 16;
+const tableDepth = (rows: number) => (rows >= DEEP_TABLE_ROWS ? 3 : 2);
 
 /** Longest key the fuzzy walk sees whole; longer model keys are matched on this prefix. */
 const TRIE_WIDTH = 24;
@@ -113,8 +125,8 @@ function trieRows(s: Pool, keys: Uint32Array, maxWidth: number, fold: boolean, r
   }
   const ids = keys.slice();
   sortRows(rows, ids, width);
-  const t: TrieRows = { rows, width, keys: ids, table: new Uint32Array(0) };
-  t.table = prefixTable(t, 2);
+  const t: TrieRows = { rows, width, keys: ids, table: new Uint32Array(0), depth: tableDepth(ids.length) };
+  t.table = prefixTable(t, t.depth);
   return t;
 }
 
@@ -131,8 +143,8 @@ function someRows(t: TrieRows, keep: (key: number) => boolean): TrieRows {
     rows.set(t.rows.subarray(from * width, from * width + width), r * width);
     keys[r++] = t.keys[from]!;
   }
-  const some: TrieRows = { rows, width, keys, table: new Uint32Array(0) };
-  some.table = prefixTable(some, 2);
+  const some: TrieRows = { rows, width, keys, table: new Uint32Array(0), depth: tableDepth(n) };
+  some.table = prefixTable(some, some.depth);
   return some;
 }
 
