@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { MISREAD_FOLD, plateEditCost } from './edit-cost.ts';
 import { fuzzyWalk } from './fuzzy-walk.ts';
-import { KeySegmentBuilder } from './key-segment.ts';
+import { DEEP_TABLE_ROWS, KeySegmentBuilder } from './key-segment.ts';
 
 const fold = (s: string) => String.fromCharCode(...[...s].map((ch) => MISREAD_FOLD[ch.charCodeAt(0)]!));
 const key = fc.string({ unit: fc.constantFrom(...'AB01O8C'), minLength: 1, maxLength: 9 });
@@ -96,6 +96,45 @@ describe('fuzzyWalk', () => {
     const found = new Set<string>();
     fuzzyWalk(segment, q, q.length, 2, MISREAD_FOLD, (i) => found.add(keys[segment.owner[i]! >>> 1]!));
     assert.deepEqual([...found].sort(), ['ABCDEFGH01', 'ABCDEFGH012345', 'XBCDEFGH0123']);
+  });
+
+  it('reads the first three levels from the deep prefix table from DEEP_TABLE_ROWS keys on, with the same result', () => {
+    // Short keys (1–3 characters) and keys sharing 1–3 characters with the queries sit exactly
+    // where the table replaces the binary searches.
+    let seed = 7;
+    const next = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed >>> 8;
+    };
+    const alphabet = 'AB01O8CZ2';
+    const keys = Array.from({ length: DEEP_TABLE_ROWS }, () => {
+      let text = '';
+      for (let n = 1 + (next() % 8); n > 0; n--) text += alphabet[next() % alphabet.length];
+      return text;
+    });
+    const queries = ['AB01', 'A', 'AB', 'OB8C', 'ZZ2Z2', '0801OC', '8AC0ZB1', 'C2C2C2C2', 'BBB'];
+    for (const size of [DEEP_TABLE_ROWS - 1, DEEP_TABLE_ROWS]) {
+      const builder = new KeySegmentBuilder();
+      for (let slot = 0; slot < size; slot++) builder.add(keys[slot]!, slot, false);
+      const segment = builder.finish();
+      assert.equal(segment.fwd.depth, size >= DEEP_TABLE_ROWS ? 3 : 2);
+      for (const query of queries) {
+        for (const k of [1, 2]) {
+          const q = Uint8Array.from(query, (ch) => ch.charCodeAt(0));
+          const found = new Set<number>();
+          fuzzyWalk(segment, q, q.length, k, MISREAD_FOLD, (i) => found.add(segment.owner[i]! >>> 1));
+          const expected: number[] = [];
+          for (let slot = 0; slot < size; slot++) {
+            if (plateEditCost(fold(keys[slot]!), fold(query), k) <= k) expected.push(slot);
+          }
+          assert.deepEqual(
+            [...found].sort((a, b) => a - b),
+            expected,
+            `${query}, ${k} edits, ${size} keys`,
+          );
+        }
+      }
+    }
   });
 
   it('holds the longer-shared part of a skewed catalogue exact, with the same result', () => {
