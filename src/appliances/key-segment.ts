@@ -40,7 +40,13 @@ export const LONG_KEYS = [12, 10];
  * Keys as rows of `width` bytes (0-padded) in sorted order; `keys[rank]` is the key index.
  * `table` is a prefix table (see {@link prefixTable}) over the first `depth` characters.
  */
-export type TrieRows = { rows: Uint8Array; width: number; keys: Uint32Array; table: Uint32Array; depth: number };
+export type TrieRows = {
+  rows: Uint8Array;
+  width: number;
+  keys: Uint32Array;
+  table: Uint32Array;
+  depth: number;
+};
 
 /**
  * Rows this many or more get a three-character prefix table (37³ ranks, 200 kB) instead of a
