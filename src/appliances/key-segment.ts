@@ -209,8 +209,14 @@ function grow<T extends Uint8Array | Uint32Array>(a: T, need: number): T {
 export function lowerBound(s: KeySegment, q: Uint8Array, qLen: number): number {
   let c = 0;
   for (let d = 0; d < 3; d++) c = c * 37 + (d < qLen ? code(q[d]!) : 0);
-  let lo = s.table[c]!;
-  let hi = qLen >= 3 ? s.table[c + 1]! : s.sorted.length;
+  return lowerBoundIn(s, q, qLen, s.table[c]!, qLen >= 3 ? s.table[c + 1]! : s.sorted.length);
+}
+
+/**
+ * {@link lowerBound} searched only in ranks `[lo, hi)`, which the caller knows hold it:
+ * the first rank there whose key is ≥ `q[0, qLen)`, or `hi`.
+ */
+export function lowerBoundIn(s: KeySegment, q: Uint8Array, qLen: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (compareToQuery(s, s.sorted[mid]!, q, qLen) < 0) lo = mid + 1;

@@ -34,7 +34,14 @@
  */
 import { EDIT, editCostHalves, MISREAD_FOLD } from './edit-cost.ts';
 import { fuzzyWalk } from './fuzzy-walk.ts';
-import { type KeySegment, KeySegmentBuilder, keyText, lowerBound, startsWith } from './key-segment.ts';
+import {
+  type KeySegment,
+  KeySegmentBuilder,
+  keyText,
+  lowerBound,
+  lowerBoundIn,
+  startsWith,
+} from './key-segment.ts';
 import { normaliseModel } from './normalise-model.ts';
 import { type BrandWords, type ParsedQuery, queryParser } from './query-parser.ts';
 import { RowLookup, StringColumn } from './string-column.ts';
@@ -228,9 +235,15 @@ export class LookupIndex {
    * `BGL3A330/01 FD 9103` carries a production code after the model number.
    */
   #scanContained(s: KeySegment, q: Uint8Array, top: TopHits, ok: (slot: number) => boolean): void {
-    for (let n = q.length - 1; n >= Math.max(5, q.length >> 1); n--) {
+    const shortest = Math.max(5, q.length >> 1);
+    // Every start of the query sorts between its shortest start and the query itself, so
+    // two searches over the segment bound all of them; each start is then found in that
+    // (usually short, already cached) range.
+    const lo = lowerBound(s, q, shortest);
+    const hi = lowerBound(s, q, q.length);
+    for (let n = q.length - 1; n >= shortest; n--) {
       let found = false;
-      for (let r = lowerBound(s, q, n); r < s.sorted.length; r++) {
+      for (let r = lowerBoundIn(s, q, n, lo, hi); r < s.sorted.length; r++) {
         const key = s.sorted[r]!;
         if (s.len[key] !== n || !startsWith(s, key, q, n)) break;
         const slot = s.owner[key]! >>> 1;
