@@ -121,6 +121,33 @@ describe('LookupIndex', () => {
     assert.equal(ids('42420021')[0], 'bgl');
   });
 
+  it('finds the longest model a long query starts with, down to half the query and at least five characters', () => {
+    // Keys sorting between the query's shortest start and the query itself, starts or not, are
+    // exactly the range the contained-key scan searches in.
+    const starts = LookupIndex.build(
+      [
+        item('s5', 'Bosch', 'ABCDE'),
+        item('s6', 'Bosch', 'ABCDEF'),
+        item('n7', 'Bosch', 'ABCDEF1'),
+        item('s8', 'Bosch', 'ABCDEFGH'),
+        item('n9', 'Bosch', 'ABCDEFGH0'),
+        item('n11', 'Bosch', 'ABCDEFGHIJ0'),
+      ],
+      brands,
+    );
+    const contained = (query: string) =>
+      starts
+        .search(query)
+        .hits.filter((h) => h.match === 'prefix')
+        .map((h) => h.id);
+    assert.deepEqual(contained('ABCDEFGHIJ12'), ['s8']);
+    assert.deepEqual(contained('ABCDEFXYZ123'), ['s6']);
+    // Half of twelve is six: the five-character model is too short a start to count.
+    assert.deepEqual(contained('ABCDEXYZ1234'), []);
+    // Half of ten is five, so there it counts.
+    assert.deepEqual(contained('ABCDEXYZ12'), ['s5']);
+  });
+
   it('finds the model when a production code follows it', () => {
     assert.equal(ids('BGL3A330/01 FD 9103')[0], 'bgl');
   });
