@@ -31,28 +31,24 @@ function planQuery(ctx: Ctx) {
     .innerJoin('products as pr', 'pr.id', 'p.product_id')
     .leftJoin('appliances as a', 'a.id', 'p.appliance_id')
     .selectAll('p')
-    .select((eb) => [
-      'pr.sku',
-      'pr.name_nl',
-      'pr.name_en',
-      'a.model as appliance_model',
-      eb
-        .selectFrom('replenishment_auto_orders as o')
-        .select('o.order_number')
-        .whereRef('o.plan_id', '=', 'p.id')
-        .where('o.outcome', '!=', 'placing')
-        .orderBy('o.cycle', 'desc')
-        .limit(1)
-        .as('auto_order_number'),
-      eb
-        .selectFrom('replenishment_auto_orders as o')
-        .select('o.reason')
-        .whereRef('o.plan_id', '=', 'p.id')
-        .where('o.outcome', '!=', 'placing')
-        .orderBy('o.cycle', 'desc')
-        .limit(1)
-        .as('auto_order_reason'),
-    ]);
+    .select((eb) => {
+      // the latest automatic order attempt that finished (placed, or not with its reason)
+      const latestAutoOrder = () =>
+        eb
+          .selectFrom('replenishment_auto_orders as o')
+          .whereRef('o.plan_id', '=', 'p.id')
+          .where('o.outcome', '!=', 'placing')
+          .orderBy('o.cycle', 'desc')
+          .limit(1);
+      return [
+        'pr.sku',
+        'pr.name_nl',
+        'pr.name_en',
+        'a.model as appliance_model',
+        latestAutoOrder().select('o.order_number').as('auto_order_number'),
+        latestAutoOrder().select('o.reason').as('auto_order_reason'),
+      ];
+    });
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof planQuery>['executeTakeFirstOrThrow']>>;
