@@ -2,18 +2,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
-import {
-  orderConsumableAt,
-  planOf,
-  REPLENISHMENT_SKU,
-  remindersOn,
-} from '../../test/helpers/replenishment-fixtures.ts';
+import { planOf, REPLENISHMENT_SKU, regularCustomer } from '../../test/helpers/replenishment-fixtures.ts';
 import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { newId } from '../db/ids.ts';
 import { defaultJobKinds } from '../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
-import { proposePlans } from './propose-plans.ts';
 import { sendReminders } from './send-reminders.ts';
 
 describe('automatic reordering, the customer’s own choice per plan', () => {
@@ -31,13 +25,7 @@ describe('automatic reordering, the customer’s own choice per plan', () => {
   beforeEach(async () => {
     anne = await addCustomer(t.ctx, `anne-${randomUUID()}@example.nl`, 'Anne');
     await t.db.updateTable('products').set({ stock: 500 }).where('id', '=', productId).execute();
-    // three orders eight weeks apart: a plan for 3 bags, running out on 2026-07-23, reminded from 2026-06-17
-    t.clock.set('2026-01-05T09:00:00Z'); // consent before the first order, not after the last test's clock
-    await remindersOn(t, anne);
-    await orderConsumableAt(t, anne, '2026-01-05T10:00:00Z');
-    await orderConsumableAt(t, anne, '2026-03-02T10:00:00Z');
-    await orderConsumableAt(t, anne, '2026-04-27T10:00:00Z', 3);
-    await proposePlans(t.ctx, anne);
+    await regularCustomer(t, anne); // a plan for 3 bags, running out on 2026-07-23, reminded from 2026-06-17
   });
 
   async function saveAddress(customerId: string): Promise<void> {

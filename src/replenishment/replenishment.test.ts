@@ -7,6 +7,7 @@ import {
   orderConsumableAt,
   planOf,
   REPLENISHMENT_SKU,
+  regularCustomer as regularCustomerOf,
   remindersOn,
 } from '../../test/helpers/replenishment-fixtures.ts';
 import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
@@ -65,13 +66,7 @@ describe('replenishment', () => {
   });
 
   /** Three orders 8 weeks apart: a plan predicted at 56 days, running out on 2026-07-23. */
-  async function regularCustomer(): Promise<void> {
-    await remindersOn(t, anne);
-    await orderAt(t, anne, '2026-01-05T10:00:00Z');
-    await orderAt(t, anne, '2026-03-02T10:00:00Z');
-    await orderAt(t, anne, '2026-04-27T10:00:00Z', 3);
-    await proposePlans(t.ctx, anne);
-  }
+  const regularCustomer = () => regularCustomerOf(t, anne);
 
   it('proposes a plan from the customer’s own orders, predicting the median gap', async () => {
     await regularCustomer();

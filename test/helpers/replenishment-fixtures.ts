@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
+import { proposePlans } from '../../src/replenishment/propose-plans.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The consumable the replenishment tests order. */
@@ -61,4 +62,17 @@ export async function planOf(t: TestApp, customerId: string) {
     .selectAll()
     .where('customer_id', '=', customerId)
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * A regular customer: reminders on (before the first order), then three orders eight weeks apart (2, 2 and 3 of
+ * the consumable): a plan predicted at 56 days for 3 units, running out on 2026-07-23 and reminded from 2026-06-17.
+ */
+export async function regularCustomer(t: TestApp, customerId: string): Promise<void> {
+  t.clock.set('2026-01-05T09:00:00Z');
+  await remindersOn(t, customerId);
+  await orderConsumableAt(t, customerId, '2026-01-05T10:00:00Z');
+  await orderConsumableAt(t, customerId, '2026-03-02T10:00:00Z');
+  await orderConsumableAt(t, customerId, '2026-04-27T10:00:00Z', 3);
+  await proposePlans(t.ctx, customerId);
 }
