@@ -46,10 +46,10 @@ export async function placeAutomaticOrder(ctx: Ctx, plan: AutoOrderPlan): Promis
   if (existing?.outcome === 'not-placed')
     return { status: 'not-placed', reason: existing.reason as NotPlacedReason };
 
+  const [address] = await savedAddresses(ctx, plan.customerId);
+  if (!address) return notPlaced(ctx, plan, existing?.cart_id ?? null, 'no-address');
   let cartId = existing?.cart_id;
   if (!cartId) {
-    const [address] = await savedAddresses(ctx, plan.customerId);
-    if (!address) return notPlaced(ctx, plan, null, 'no-address');
     const added = await addToCart(
       ctx,
       null,
@@ -75,8 +75,6 @@ export async function placeAutomaticOrder(ctx: Ctx, plan: AutoOrderPlan): Promis
     cartId = (await findAutoOrder(ctx, plan))!.cart_id;
   }
 
-  const [address] = await savedAddresses(ctx, plan.customerId);
-  if (!address) return notPlaced(ctx, plan, cartId, 'no-address');
   const shipping = await loadShippingSettings(ctx);
   const locale = plan.locale === 'en' ? 'en' : 'nl';
   for (const method of ['mailbox', 'parcel'] satisfies ShippingMethod[]) {

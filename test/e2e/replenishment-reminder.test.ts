@@ -10,40 +10,15 @@ import { proposePlans } from '../../src/replenishment/propose-plans.ts';
 import { sendReminders } from '../../src/replenishment/send-reminders.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
 import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import { orderConsumableAt } from '../helpers/replenishment-fixtures.ts';
 import { addCustomer, customerCookie } from '../helpers/signed-in-customer.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 
 const EMAIL = 'anne@example.nl';
 
-/** Places an order of `sku` at `when` through the checkout API, then makes it the customer's. */
-async function orderAt(shop: BrowserShop, customerId: string, sku: string, when: string): Promise<void> {
-  const t = shop.shop;
-  t.clock.set(when);
-  const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
-  const cartId = (cart.json() as { id: string }).id;
-  await t.app.inject({ method: 'POST', url: `/api/v1/carts/${cartId}/lines`, payload: { sku, quantity: 2 } });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${cartId}/checkout?lang=nl`,
-    headers: { 'idempotency-key': randomUUID() },
-    payload: {
-      email: EMAIL,
-      address: {
-        name: 'Anne de Vries',
-        street: 'Oudegracht',
-        houseNumber: '12',
-        postcode: '3511AB',
-        city: 'Utrecht',
-        country: 'NL',
-      },
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
-    },
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  const number = (res.json() as { orderNumber: string }).orderNumber;
-  await t.db.updateTable('orders').set({ customer_id: customerId }).where('number', '=', number).execute();
-}
+/** Places an order of 2 × `sku` at `when` through the checkout API (in Dutch), then makes it the customer's. */
+const orderAt = (shop: BrowserShop, customerId: string, sku: string, when: string) =>
+  orderConsumableAt(shop.shop, customerId, when, 2, { sku, lang: 'nl' });
 
 describe('a replenishment reminder in the browser', () => {
   let shop: BrowserShop;

@@ -7,12 +7,16 @@ import type { TestApp } from './test-app.ts';
 /** The consumable the replenishment tests order. */
 export const REPLENISHMENT_SKU = 'TB-REPL-BAG';
 
-/** Places an order of `quantity` × SKU at `when` through the checkout API, as the customer's. */
+/**
+ * Places an order of `quantity` × the consumable (`REPLENISHMENT_SKU` unless `sku` says otherwise) at `when`
+ * through the checkout API, as Anne, in `lang` (default English), and makes it the customer's.
+ */
 export async function orderConsumableAt(
   t: TestApp,
   customerId: string,
   when: string,
   quantity = 2,
+  options: { sku?: string; lang?: 'nl' | 'en' } = {},
 ): Promise<void> {
   t.clock.set(when);
   const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
@@ -20,12 +24,12 @@ export async function orderConsumableAt(
   const added = await t.app.inject({
     method: 'POST',
     url: `/api/v1/carts/${cartId}/lines`,
-    payload: { sku: REPLENISHMENT_SKU, quantity },
+    payload: { sku: options.sku ?? REPLENISHMENT_SKU, quantity },
   });
   assert.ok(added.statusCode < 300, added.body);
   const res = await t.app.inject({
     method: 'POST',
-    url: `/api/v1/carts/${cartId}/checkout?lang=en`,
+    url: `/api/v1/carts/${cartId}/checkout?lang=${options.lang ?? 'en'}`,
     headers: { 'idempotency-key': randomUUID() },
     payload: {
       email: 'anne@example.nl',
