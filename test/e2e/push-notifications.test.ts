@@ -108,14 +108,15 @@ describe('web push in a browser', () => {
       registrationId: await registrationId,
       data: push.received.at(-1)?.text ?? '',
     });
-    await page.waitForFunction(
-      'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((n) => n.length > 0)',
-      null,
-      { polling: 100, timeout: 10_000 },
-    );
-    const shown = await page.evaluate(
-      'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((n) => n.map((x) => ({ title: x.title, body: x.body, tag: x.tag, url: x.data.url })))',
-    );
+    // the push event is handled in the worker after deliverPushMessage returns: look until it has shown something
+    // (page.waitForFunction would not do: it takes the promise this expression gives for a truthy answer)
+    const notifications =
+      'navigator.serviceWorker.ready.then((r) => r.getNotifications()).then((n) => n.map((x) => ({ title: x.title, body: x.body, tag: x.tag, url: x.data.url })))';
+    let shown: unknown[] = [];
+    for (const deadline = Date.now() + 10_000; shown.length === 0 && Date.now() < deadline; ) {
+      shown = (await page.evaluate(notifications)) as unknown[];
+      if (shown.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     assert.deepEqual(shown, [
       {
         title: 'Your bags are on their way',
