@@ -8,9 +8,8 @@ import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { defaultJobKinds } from '../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
 import { isOrderToken } from '../orders/order-token.ts';
-import { formatPrice } from '../web/i18n/format.ts';
+import { formatDay, formatPrice } from '../web/i18n/format.ts';
 import { sendMessage } from './send-message.ts';
-import { formatDeliveryDate } from './templates/order-confirmation.tsx';
 
 describe('order confirmation e-mail', () => {
   let t: TestApp;
@@ -81,7 +80,7 @@ describe('order confirmation e-mail', () => {
       assert.match(mail.subject ?? '', lang === 'nl' ? /bestelling/ : /order/);
       assert.equal((mail.to as { text: string }).text, `ann-${lang}@example.nl`);
       const amount = formatPrice(receipt.total, lang);
-      const date = formatDeliveryDate(receipt.deliveryDate, lang);
+      const date = formatDay(receipt.deliveryDate, lang, 'full');
       for (const part of [mail.text ?? '', String(mail.html)]) {
         assert.ok(part.includes(receipt.orderNumber), 'order number');
         assert.ok(part.includes(amount), `amount ${amount}`);

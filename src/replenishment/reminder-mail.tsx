@@ -1,8 +1,7 @@
 import type { Config, Locale } from '../config.ts';
 import { mailDocument } from '../messaging/mail-document.tsx';
 import type { RenderedMessage } from '../messaging/rendered-message.ts';
-import { formatDeliveryDate } from '../messaging/templates/order-confirmation.tsx';
-import { formatPrice } from '../web/i18n/format.ts';
+import { formatDay, formatPrice } from '../web/i18n/format.ts';
 import { translator } from '../web/i18n/messages.ts';
 
 /** What a replenishment reminder needs; both languages' names, since the gateway picks the language at send time. */
@@ -48,13 +47,13 @@ export function replenishmentReminder(
   const intro = t('mail.replenish.intro', {
     product,
     appliance: data.applianceName ? `(${data.applianceName}) ` : '',
-    date: formatDeliveryDate(data.runOutOn, locale),
+    date: formatDay(data.runOutOn, locale, 'full'),
     days: data.intervalDays,
   });
   const price = t('mail.replenish.price', {
     price: formatPrice(data.quotedCents, locale, data.currency),
     quantity: data.quantity,
-    until: formatDeliveryDate(data.priceValidUntil, locale),
+    until: formatDay(data.priceValidUntil, locale, 'full'),
   });
   const links = [
     ['mail.replenish.reorder', data.links.reorder],

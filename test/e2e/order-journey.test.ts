@@ -5,7 +5,7 @@ import type { Locator } from 'playwright-core';
 import { normaliseModel } from '../../src/appliances/normalise-model.ts';
 import { defaultJobKinds } from '../../src/jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../src/jobs/run-jobs.ts';
-import { formatDeliveryDate } from '../../src/messaging/templates/order-confirmation.tsx';
+import { formatDay } from '../../src/web/i18n/format.ts';
 import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
 import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
 import { type MollieStandIn, startMollieStandIn } from '../helpers/mollie-stand-in.ts';
@@ -204,7 +204,7 @@ describe('the whole order journey in the browser', () => {
       CUSTOMER.email,
       new RegExp(`Je bestelling ${escapeRegExp(number)}`),
     );
-    assert.ok(confirmationMail.text?.includes(formatDeliveryDate(order.delivery_date, 'nl')));
+    assert.ok(confirmationMail.text?.includes(formatDay(order.delivery_date, 'nl', 'full')));
     const orderLink = orderLinkIn(confirmationMail, number, shop.baseUrl);
 
     // the order page from the e-mail link

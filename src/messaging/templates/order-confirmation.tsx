@@ -1,5 +1,5 @@
 import type { Config, Locale } from '../../config.ts';
-import { formatPrice } from '../../web/i18n/format.ts';
+import { formatDay, formatPrice } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
 import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
@@ -27,19 +27,6 @@ export type OrderConfirmationData = {
   automatic?: { remindersUrl: string };
 };
 
-const intlLocale: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
-
-/** "dinsdag 1 december 2026" / "Tuesday 1 December 2026": a calendar date, so no time zone shifts it. */
-export function formatDeliveryDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
 /**
  * The order confirmation in the order's language, as HTML and plain text with the same content: the lines,
  * shipping, the total with its VAT, the delivery promise, how to pay by bank transfer and the signed link.
@@ -62,7 +49,7 @@ export function orderConfirmation(
     amount: price(cents),
   }));
   const delivery = t('mail.orderConfirmation.delivery', {
-    date: formatDeliveryDate(data.deliveryDate, locale),
+    date: formatDay(data.deliveryDate, locale, 'full'),
   });
   const transfer =
     data.paymentMethod === 'bank-transfer' && data.totalCents - (data.giftCardCents ?? 0) > 0

@@ -1,8 +1,8 @@
 import type { Config, Locale } from '../../config.ts';
+import { formatDay } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
 import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
-import { formatDeliveryDate } from './order-confirmation.tsx';
 
 export type OrderDelayedData = {
   number: string;
@@ -28,8 +28,8 @@ export function orderDelayed(data: OrderDelayedData, locale: Locale, config: Con
   const subject = t('mail.orderDelayed.subject', { number: data.number, shop });
   const news = t('mail.orderDelayed.intro', {
     number: data.number,
-    previous: formatDeliveryDate(data.previousDate, locale),
-    date: formatDeliveryDate(data.newDate, locale),
+    previous: formatDay(data.previousDate, locale, 'full'),
+    date: formatDay(data.newDate, locale, 'full'),
   });
   const signoff = t('mail.orderDelayed.signoff', { name: data.staffName, shop });
 

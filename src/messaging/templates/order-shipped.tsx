@@ -1,8 +1,8 @@
 import type { Config, Locale } from '../../config.ts';
+import { formatDay } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
 import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
-import { formatDeliveryDate } from './order-confirmation.tsx';
 
 export type OrderShippedData = {
   number: string;
@@ -26,7 +26,7 @@ export function orderShipped(data: OrderShippedData, locale: Locale, config: Con
   const sentWith = data.carrier
     ? t('mail.orderShipped.carrier', { carrier: data.carrier, code: data.trackingCode })
     : t('mail.orderShipped.code', { code: data.trackingCode });
-  const delivery = t('mail.orderShipped.delivery', { date: formatDeliveryDate(data.deliveryDate, locale) });
+  const delivery = t('mail.orderShipped.delivery', { date: formatDay(data.deliveryDate, locale, 'full') });
 
   const text = [
     t('mail.orderConfirmation.greeting', { name: data.name }),

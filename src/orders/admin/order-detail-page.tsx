@@ -3,7 +3,7 @@ import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
 import { ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../staff/pages/fields.tsx';
 import { OrderCodes } from '../../vouchers/pages/order-codes.tsx';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
-import { formatPrice } from '../../web/i18n/format.ts';
+import { formatDay, formatPrice } from '../../web/i18n/format.ts';
 import type { MessageKey } from '../../web/i18n/messages.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import { CARRIER_IDS, CARRIERS, isCarrier } from '../carriers.ts';
@@ -31,13 +31,6 @@ export function OrderDetailPage(props: {
     dateStyle: 'medium',
     timeStyle: 'short',
     timeZone: ctx.timeZone,
-  });
-  const day = new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
   });
   const action = `/admin/orders/${order.id}`;
   const message = (e: FormError) => t(`orderAdmin.error.${e.code}` as MessageKey);
@@ -69,7 +62,7 @@ export function OrderDetailPage(props: {
       <p>
         {t('orderAdmin.status')}: <strong>{t(`orderAdmin.status.${order.status}` as MessageKey)}</strong> ·{' '}
         {t('orderAdmin.placed')}: {when.format(new Date(order.createdAt))} · {t('orderAdmin.delivery')}:{' '}
-        {day.format(Date.parse(`${order.deliveryDate}T12:00:00Z`))}
+        {formatDay(order.deliveryDate, locale, 'short')}
       </p>
       {order.shippingMethod === 'mailbox' ? (
         <p class="notice">

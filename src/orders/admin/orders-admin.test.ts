@@ -10,7 +10,7 @@ import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.ts
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
-import { formatDeliveryDate } from '../../messaging/templates/order-confirmation.tsx';
+import { formatDay } from '../../web/i18n/format.ts';
 import { changeOrderStatus, recordOrderEvent } from '../order-events.ts';
 import { withdrawalWindow } from '../withdraw-order.ts';
 
@@ -306,7 +306,7 @@ describe('orders admin', () => {
     const mails = mailsTo(o.email).filter((m) => /later/.test(m.subject ?? ''));
     assert.equal(mails.length, 1);
     const text = mails[0]!.text ?? '';
-    assert.ok(text.includes(formatDeliveryDate('2026-12-08', 'nl')), text);
+    assert.ok(text.includes(formatDay('2026-12-08', 'nl', 'full')), text);
     assert.ok(text.includes('Onze leverancier is te laat'));
     assert.match(text, /Piet Jansen/);
   });

@@ -8,6 +8,7 @@ import {
   TextField,
 } from '../../staff/pages/fields.tsx';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
+import { formatDay } from '../../web/i18n/format.ts';
 import type { Translate } from '../../web/i18n/messages.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import { SHIPPING_METHODS, type ShippingMethod } from '../shipping-methods.ts';
@@ -16,8 +17,6 @@ import { type ShippingFormValues, WEEKDAYS } from './shipping-form.ts';
 
 /** A method's promise for an order placed now, with the saved settings; null when the method is switched off. */
 export type ShippingExample = { method: ShippingMethod; deliveryDate: string | null };
-
-const intlLocale = { nl: 'nl-NL', en: 'en-GB' } as const;
 
 /**
  * /admin/shipping: what each shipping method costs and when it dispatches and delivers, the free-shipping
@@ -39,16 +38,8 @@ export function ShippingPage(props: {
     const p = problems[field];
     return p ? problemText(t, p) : undefined;
   };
-  const weekday = new Intl.DateTimeFormat(intlLocale[locale], { weekday: 'long', timeZone: 'UTC' });
   // 2024-01-01 was a Monday: ISO weekday d is 2024-01-0d
-  const dayName = (d: number) => weekday.format(Date.UTC(2024, 0, d));
-  const dateText = new Intl.DateTimeFormat(intlLocale[locale], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  });
-  const formatDay = (iso: string) => dateText.format(Date.parse(`${iso}T12:00:00Z`));
+  const dayName = (d: number) => formatDay(`2024-01-0${d}`, locale, 'weekday');
   const methodName = (m: ShippingMethod) => t(`checkout.method.${m}`);
 
   const labels = fieldLabels(t, methodName);
@@ -103,7 +94,7 @@ export function ShippingPage(props: {
               {e.deliveryDate
                 ? t('shippingAdmin.example', {
                     method: methodName(e.method),
-                    date: formatDay(e.deliveryDate),
+                    date: formatDay(e.deliveryDate, locale),
                   })
                 : t('shippingAdmin.exampleOff', { method: methodName(e.method) })}
             </li>

@@ -6,6 +6,7 @@ import { offeredPaymentMethods } from '../../payments/payment-provider.ts';
 import { tooManyCodeGuesses } from '../../vouchers/code-guesses.ts';
 import { previewForCart } from '../../vouchers/preview-for-cart.ts';
 import { refusalText } from '../../vouchers/refusal-text.ts';
+import { formatDay } from '../../web/i18n/format.ts';
 import { pageCtx } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.ts';
 import { cartIdFrom } from '../cart-cookie.ts';
@@ -190,12 +191,7 @@ export function registerCheckoutPages(app: FastifyInstance): void {
     if (!isOrderToken(app.config.sessionSecret, number, token)) throw new AppError('not-found');
     const order = await findOrder(request.ctx, { number });
     if (!order) throw new AppError('not-found');
-    const date = new Intl.DateTimeFormat(request.locale === 'nl' ? 'nl-NL' : 'en-GB', {
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      timeZone: 'UTC',
-    }).format(new Date(`${order.deliveryDate}T12:00:00Z`));
+    const date = formatDay(order.deliveryDate, request.locale);
     reply.header('cache-control', 'no-store');
     reply.header('referrer-policy', 'no-referrer');
     return sendPage(

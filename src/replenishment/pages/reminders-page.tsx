@@ -1,10 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
 import { Layout } from '../../web/components/layout.tsx';
+import { formatDay } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { PlanView } from '../find-plan.ts';
 import { MAX_INTERVAL_DAYS, MIN_INTERVAL_DAYS, REMIND_DAYS_BEFORE } from '../predict-interval.ts';
-import { formatDay } from './format-day.ts';
 
 /** /account/reminders: each plan with its predicted (or chosen) interval, correctable, and stop/resume. */
 export function RemindersPage({

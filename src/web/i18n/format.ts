@@ -41,6 +41,32 @@ export function formatDate(iso: string, locale: Locale, timeZone: string, withTi
   return format.format(new Date(iso));
 }
 
+/** How much of a calendar date to write: see `formatDay`. */
+export type DayForm = 'full' | 'day' | 'short' | 'weekday';
+
+const dayOptions: Record<DayForm, Intl.DateTimeFormatOptions> = {
+  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  day: { weekday: 'long', day: 'numeric', month: 'long' },
+  short: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+  weekday: { weekday: 'long' },
+};
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A calendar date (`YYYY-MM-DD`, such as a delivery or run-out date) in words: `full` "dinsdag 1 december 2026" /
+ * "Tuesday, 1 December 2026" (mails), `day` "dinsdag 1 december" (pages, this year), `short` "di 1 dec 2026"
+ * (admin), `weekday` "dinsdag". A date has no time of day, so no time zone shifts it.
+ */
+export function formatDay(date: string, locale: Locale, form: DayForm = 'day'): string {
+  const key = `${locale}:${form}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { ...dayOptions[form], timeZone: 'UTC' });
+    dayFormats.set(key, format);
+  }
+  return format.format(Date.parse(`${date}T12:00:00Z`));
+}
+
 export function htmlLang(locale: Locale): string {
   return locale;
 }
