@@ -9,6 +9,7 @@ import { myApplianceMessages } from '../../customers/appliances/messages.ts';
 import { customerAuthMessages } from '../../customers/auth/messages.ts';
 import { householdMessages } from '../../customers/households/messages.ts';
 import { privacyMessages } from '../../customers/privacy/messages.ts';
+import { broadcastMessages } from '../../messaging/broadcast/messages.ts';
 import { channelMessages } from '../../messaging/channels/messages.ts';
 import { gatewayMessages } from '../../messaging/gateway/messages.ts';
 import { messagingMessages } from '../../messaging/messages.ts';
@@ -50,6 +51,7 @@ const catalogues = [
   gatewayMessages,
   channelMessages,
   replenishmentMessages,
+  broadcastMessages,
   voucherMessages,
   shippingAdminMessages,
 ] as const;
