@@ -27,7 +27,6 @@ export const checkoutMessages = defineMessages(
     'checkout.method.parcel': 'Pakket',
     'checkout.free': 'Gratis',
     'checkout.mailboxUnavailable': 'Niet alles past door de brievenbus (of het weegt meer dan 2 kg).',
-    'checkout.payment.bank-transfer': 'Bankoverschrijving',
     'checkout.bankTransferHint':
       'Na het bestellen krijg je de gegevens voor de overschrijving. We versturen zodra je betaling binnen is.',
     'checkout.summary': 'Overzicht',
@@ -99,7 +98,6 @@ export const checkoutMessages = defineMessages(
     'checkout.method.parcel': 'Parcel',
     'checkout.free': 'Free',
     'checkout.mailboxUnavailable': 'Not everything fits through the mailbox (or it weighs more than 2 kg).',
-    'checkout.payment.bank-transfer': 'Bank transfer',
     'checkout.bankTransferHint':
       'After ordering you get the transfer details. We ship as soon as your payment has arrived.',
     'checkout.summary': 'Summary',

@@ -25,7 +25,6 @@ export const orderPageMessages = defineMessages(
     'orderPage.deliveryPromise': 'Beloofd voor {date}',
     'orderPage.address': 'Bezorgadres',
     'orderPage.payment': 'Betaling',
-    'orderPage.payment.bank-transfer': 'Bankoverschrijving',
     'orderPage.howToPay':
       'Maak {amount} over naar {iban} (BIC {bic}) ten name van {holder}, met omschrijving {number}.',
     'orderPage.cancel': 'Bestelling annuleren',
@@ -91,7 +90,6 @@ export const orderPageMessages = defineMessages(
     'orderPage.deliveryPromise': 'Promised for {date}',
     'orderPage.address': 'Delivery address',
     'orderPage.payment': 'Payment',
-    'orderPage.payment.bank-transfer': 'Bank transfer',
     'orderPage.howToPay':
       'Transfer {amount} to {iban} (BIC {bic}) in the name of {holder}, with reference {number}.',
     'orderPage.cancel': 'Cancel order',

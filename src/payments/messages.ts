@@ -3,6 +3,7 @@ import { defineMessages } from '../web/i18n/define-messages.ts';
 /** Online payment wording: the methods at checkout and paying (again) from the confirmation page. */
 export const paymentMessages = defineMessages(
   {
+    'payment.method.bank-transfer': 'Bankoverschrijving',
     'payment.method.ideal': 'iDEAL',
     'payment.method.creditcard': 'Creditcard',
     'payment.method.bancontact': 'Bancontact',
@@ -20,6 +21,7 @@ export const paymentMessages = defineMessages(
     'payment.received': 'Je betaling is binnen. Dank je wel!',
   },
   {
+    'payment.method.bank-transfer': 'Bank transfer',
     'payment.method.ideal': 'iDEAL',
     'payment.method.creditcard': 'Credit card',
     'payment.method.bancontact': 'Bancontact',

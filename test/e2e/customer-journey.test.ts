@@ -88,7 +88,7 @@ async function guestOrder(page: Page, applianceId: string, email: string, t: (k:
     ? mailbox
     : page.getByRole('radio', { name: new RegExp(`^${t('checkout.method.parcel')}`) });
   await shipping.check();
-  await page.getByRole('radio', { name: t('checkout.payment.bank-transfer') }).check();
+  await page.getByRole('radio', { name: t('payment.method.bank-transfer') }).check();
   await page.getByRole('button', { name: t('checkout.submit') }).click();
   await page.waitForURL('**/order/*/confirmation?t=*');
 }

@@ -1,4 +1,4 @@
-import { isOnlineMethod } from '../../payments/payment-provider.ts';
+import { paymentMethodName } from '../../payments/payment-method-name.ts';
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
 import { ErrorSummary, Notice, SelectField, TextArea, TextField } from '../../staff/pages/fields.tsx';
 import { OrderCodes } from '../../vouchers/pages/order-codes.tsx';
@@ -284,12 +284,6 @@ function eventText(t: PageCtx['t'], kind: string, text: string): string {
   const shipped = kind === 'shipped' ? /^(\S+) (\S+)$/.exec(text) : null;
   if (!shipped || !isCarrier(shipped[1]!)) return text;
   return `${CARRIERS[shipped[1]].label ?? t('orderAdmin.carrier.other')} ${shipped[2]}`;
-}
-
-/** A payment method in words ("Bankoverschrijving", "iDEAL"); an unknown one as it is recorded. */
-function paymentMethodName(t: PageCtx['t'], method: string): string {
-  if (method === 'bank-transfer') return t('checkout.payment.bank-transfer');
-  return isOnlineMethod(method) ? t(`payment.method.${method}`) : method;
 }
 
 function eventLabel(t: PageCtx['t'], kind: string): string {

@@ -1,3 +1,4 @@
+import { paymentMethodName } from '../../payments/payment-method-name.ts';
 import { SelectField, TextField } from '../../staff/pages/fields.tsx';
 import { formatCode } from '../../vouchers/codes.ts';
 import type { CodesPreview } from '../../vouchers/preview-for-cart.ts';
@@ -176,11 +177,7 @@ export function CheckoutPage({
                   value={m}
                   checked={m === (values.paymentMethod ?? 'bank-transfer')}
                 />
-                <label for={`payment-${m}`}>
-                  {m === 'bank-transfer'
-                    ? t('checkout.payment.bank-transfer')
-                    : t(`payment.method.${m as 'ideal' | 'creditcard' | 'bancontact'}`)}
-                </label>
+                <label for={`payment-${m}`}>{paymentMethodName(t, m)}</label>
               </div>
               <p class="hint">
                 {m === 'bank-transfer' ? t('checkout.bankTransferHint') : t('payment.onlineHint')}

@@ -100,6 +100,21 @@ describe('the order page and the withdrawal button', () => {
     assert.match(nl.body, /Bestelling annuleren/);
   });
 
+  it('names the payment method in words, an online one too', async () => {
+    const order = await placed();
+    const browser = new Browser(t.app);
+    assert.match((await browser.get(link(order.number))).body, /<p>Bank transfer<\/p>/);
+    assert.match((await browser.get(link(order.number, 'nl'))).body, /<p>Bankoverschrijving<\/p>/);
+    // as an order paid through Mollie records it (the checkout offers creditcard only with MOLLIE_API_KEY set)
+    await t.db
+      .updateTable('orders')
+      .set({ payment_method: 'creditcard' })
+      .where('id', '=', order.id)
+      .execute();
+    assert.match((await browser.get(link(order.number))).body, /<p>Credit card<\/p>/);
+    assert.match((await browser.get(link(order.number, 'nl'))).body, /<p>Creditcard<\/p>/);
+  });
+
   it('answers 404 to a forged or missing token, and for an unknown number', async () => {
     const order = await placed();
     const browser = new Browser(t.app);

@@ -1,5 +1,6 @@
 import type { OrderAppliance } from '../../customers/appliances/order-appliances.ts';
 import { SaveOrderAppliances } from '../../customers/appliances/pages/save-appliance.tsx';
+import { paymentMethodName } from '../../payments/payment-method-name.ts';
 import { Notice } from '../../staff/pages/fields.tsx';
 import { Layout } from '../../web/components/layout.tsx';
 import { formatDate, formatPrice } from '../../web/i18n/format.ts';
@@ -121,11 +122,7 @@ export function OrderPage({
       </section>
       <section aria-labelledby="payment">
         <h2 id="payment">{t('orderPage.payment')}</h2>
-        <p>
-          {order.paymentMethod === 'bank-transfer'
-            ? t('orderPage.payment.bank-transfer')
-            : order.paymentMethod}
-        </p>
+        <p>{paymentMethodName(t, order.paymentMethod)}</p>
         {order.status === 'awaiting_payment' && order.paymentMethod === 'bank-transfer' ? (
           <p>
             {t('orderPage.howToPay', {
