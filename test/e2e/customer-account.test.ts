@@ -20,18 +20,11 @@ async function demoAppliance(shop: BrowserShop): Promise<Target> {
   assert.fail('the demo registry has an appliance with parts in stock and no serial needed');
 }
 
-/** The one mail to `to` whose subject matches, waiting a little for the SMTP server to have parsed it. */
+/** The one mail to `to` whose subject matches, once it arrived. */
 async function mailTo(smtp: SmtpSink, to: string, subject: RegExp): Promise<ParsedMail> {
-  for (let i = 0; i < 50; i++) {
-    const found = smtp.mails.filter(
-      (m) => (m.to as { text: string } | undefined)?.text === to && subject.test(m.subject ?? ''),
-    );
-    if (found.length === 1) return found[0]!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(
-    `one mail to ${to} matching ${subject}; arrived: ${smtp.mails.map((m) => m.subject).join(' | ')}`,
-  );
+  const found = await smtp.mailsTo(to, subject);
+  assert.equal(found.length, 1, `one mail to ${to} matching ${subject}`);
+  return found[0]!;
 }
 
 /** The magic link in a mail's text part, the same in its HTML part. */

@@ -37,18 +37,9 @@ async function demoAppliance(shop: BrowserShop): Promise<{ id: string; label: st
   assert.fail('the demo registry has an appliance with parts in stock and no serial needed');
 }
 
-/** The newest mail to `to` whose subject matches, waiting a little for the SMTP server to have parsed it. */
+/** The newest mail to `to` whose subject matches, once one arrived. */
 async function mailTo(smtp: SmtpSink, to: string, subject: RegExp): Promise<ParsedMail> {
-  for (let i = 0; i < 100; i++) {
-    const found = smtp.mails.filter(
-      (m) => (m.to as { text: string } | undefined)?.text === to && subject.test(m.subject ?? ''),
-    );
-    if (found.length > 0) return found.at(-1)!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  assert.fail(
-    `a mail to ${to} matching ${subject}; arrived: ${smtp.mails.map((m) => m.subject).join(' | ')}`,
-  );
+  return (await smtp.mailsTo(to, subject)).at(-1)!;
 }
 
 function signInLink(mail: ParsedMail): string {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -5,6 +6,12 @@ import { SMTPServer } from 'smtp-server';
 export type SmtpSink = {
   url: string;
   mails: ParsedMail[];
+  /**
+   * The mails to `to` whose subject matches, as soon as at least one has arrived: the shop may send after it
+   * answered (from a job, or a moment later). Fails after `timeoutMs` (15 s: a loaded CI machine is slow) with what
+   * did arrive.
+   */
+  mailsTo(to: string, subject: RegExp, timeoutMs?: number): Promise<ParsedMail[]>;
   /** Refuse the next n messages with a temporary error (451). */
   refuse(n: number): void;
   close(): Promise<void>;
@@ -37,6 +44,20 @@ export async function startSmtpSink(): Promise<SmtpSink> {
   return {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    mailsTo: async (to, subject, timeoutMs = 15_000) => {
+      const matching = () =>
+        mails.filter(
+          (m) => (m.to as { text: string } | undefined)?.text === to && subject.test(m.subject ?? ''),
+        );
+      for (const deadline = Date.now() + timeoutMs; matching().length === 0 && Date.now() < deadline; )
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      const found = matching();
+      assert.ok(
+        found.length > 0,
+        `a mail to ${to} matching ${subject}; arrived: ${mails.map((m) => m.subject).join(' | ')}`,
+      );
+      return found;
+    },
     refuse: (n) => {
       refusing = n;
     },
