@@ -13,6 +13,7 @@ import { orderEvents } from '../orders/order-events.ts';
 import { orderToken } from '../orders/order-token.ts';
 import { amountValue } from './mollie-provider.ts';
 import { refundJob } from './refund-job.ts';
+import { WEBHOOK_LIMIT_PER_MINUTE } from './routes.ts';
 
 describe('payments', () => {
   let shop: PaymentShop;
@@ -318,6 +319,21 @@ describe('payments', () => {
         !shop.mollie.requests.some((r) => r.path.includes('doesnotexist')),
         'unknown ids are not looked up',
       );
+    });
+
+    it('answers 429 to a flood of webhook calls from one address, and still serves Mollie from another', async () => {
+      const call = (remoteAddress: string) =>
+        shop.t.app.inject({
+          method: 'POST',
+          url: '/webhooks/mollie',
+          payload: 'id=tr_flood',
+          remoteAddress,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        });
+      for (let i = 0; i < WEBHOOK_LIMIT_PER_MINUTE; i++)
+        assert.equal((await call('203.0.113.9')).statusCode, 200);
+      assert.equal((await call('203.0.113.9')).statusCode, 429, 'over the limit: Mollie would retry later');
+      assert.equal((await call('198.51.100.7')).statusCode, 200, 'another address is not held back');
     });
 
     it('sends the checkout form to Mollie’s page when an online method is chosen', async () => {

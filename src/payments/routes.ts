@@ -12,10 +12,18 @@ import { MOLLIE_WEBHOOK_PATH, startOnlinePayment } from './start-online-payment.
  * Payments over HTTP: Mollie's webhook, staff marking a bank transfer received, and the customer's
  * "pay (again)" button on the confirmation page.
  */
+/**
+ * Webhook calls per client address and minute. Mollie calls once or twice per payment; a flood of made-up ids costs
+ * only an indexed read each, but need not cost that without end. A call over the limit gets 429, which Mollie
+ * retries later (it retries any answer but 2xx, for a day), so no payment status is lost.
+ */
+export const WEBHOOK_LIMIT_PER_MINUTE = 300;
+
 export function registerPayments(app: FastifyInstance): void {
   // Mollie posts `id=tr_…` and nothing else; no CSRF token (exempt by exact path in web/csrf.ts) and no
   // signature: the body is only a hint, the status is fetched from Mollie itself.
-  app.post(MOLLIE_WEBHOOK_PATH, async (request, reply) => {
+  const webhookLimit = { config: { rateLimit: { max: WEBHOOK_LIMIT_PER_MINUTE, timeWindow: '1 minute' } } };
+  app.post(MOLLIE_WEBHOOK_PATH, webhookLimit, async (request, reply) => {
     const id = (request.body as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string' || !/^tr_[A-Za-z0-9]{1,64}$/.test(id)) {
       request.log.warn(
