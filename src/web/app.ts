@@ -18,6 +18,7 @@ import { cachedAnswers, type RawHandler, serverAnsweringFirst } from './cached-a
 import { cookieSpec } from './cookies.ts';
 import { registerCsrf } from './csrf.ts';
 import { registerErrorHandling } from './error-handler.tsx';
+import { registerFiniteNumbers } from './finite-numbers.ts';
 import { LOCALE_COOKIE, resolveLocale } from './i18n/locale.ts';
 import { type Translate, translator } from './i18n/messages.ts';
 import { registerMetrics } from './metrics.ts';
@@ -64,6 +65,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<App> {
   app.decorate('config', config);
 
   registerSecurityHeaders(app, config);
+  registerFiniteNumbers(app);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
