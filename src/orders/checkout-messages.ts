@@ -60,7 +60,6 @@ export const checkoutMessages = defineMessages(
     'confirmation.title': 'Bedankt voor je bestelling',
     'confirmation.number': 'Bestelnummer',
     'confirmation.total': 'Te betalen',
-    'confirmation.delivery': 'Bezorging',
     'confirmation.deliveryAfterPayment':
       'Is je betaling op tijd binnen, dan is je bestelling er {date}. Anders sturen we je de nieuwe datum.',
     'confirmation.howToPay': 'Zo betaal je',
@@ -131,7 +130,6 @@ export const checkoutMessages = defineMessages(
     'confirmation.title': 'Thank you for your order',
     'confirmation.number': 'Order number',
     'confirmation.total': 'To pay',
-    'confirmation.delivery': 'Delivery',
     'confirmation.deliveryAfterPayment':
       'If your payment arrives in time, your order is with you {date}. Otherwise we send you the new date.',
     'confirmation.howToPay': 'How to pay',

@@ -45,9 +45,8 @@ export function ConfirmationPage({
             <dd>{price(order.totalCents - order.giftCardCents)}</dd>
           </>
         ) : null}
-        <dt>{t('confirmation.delivery')}</dt>
-        <dd>{t('confirmation.deliveryAfterPayment', { date: deliveryDate })}</dd>
       </dl>
+      <p class="promise">{t('confirmation.deliveryAfterPayment', { date: deliveryDate })}</p>
       <p>{t('confirmation.emailSent', { email: order.email })}</p>
       {order.paymentMethod === 'bank-transfer' && order.totalCents - order.giftCardCents > 0 ? (
         <section aria-labelledby="how-to-pay">
@@ -56,7 +55,7 @@ export function ConfirmationPage({
             <dt>{t('confirmation.amount')}</dt>
             <dd>{price(order.totalCents - order.giftCardCents)}</dd>
             <dt>{t('confirmation.iban')}</dt>
-            <dd>{BANK_TRANSFER.iban}</dd>
+            <dd class="nowrap">{BANK_TRANSFER.iban}</dd>
             <dt>{t('confirmation.bic')}</dt>
             <dd>{BANK_TRANSFER.bic}</dd>
             <dt>{t('confirmation.holder')}</dt>
