@@ -162,24 +162,10 @@ async function importCommand(ctx: Ctx, args: string[], io: Io): Promise<number> 
     return 64;
   }
   await migrateToLatest(ctx.db);
-  let content: Buffer;
-  try {
-    content = await readFile(file);
-  } catch (err) {
-    io.err(`Cannot read ${file}: ${(err as Error).message}\n`);
-    return 66;
-  }
+  const content = await readImportFile(file, io);
+  if (!content) return 66;
   const t = translator('en');
-  let last = -1;
-  const result = await importProducts(ctx, content, {
-    onProgress: (done, total) => {
-      const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
-      if (pct !== last && (pct % 10 === 0 || done === total)) {
-        last = pct;
-        io.err(`\rImporting… ${done}/${total} (${pct}%)`);
-      }
-    },
-  });
+  const result = await importProducts(ctx, content, { onProgress: importProgress(io) });
   if (!result.ok) {
     io.err(`Nothing imported. ${describeUnusable(t, result)}\n`);
     return 65;
@@ -208,24 +194,10 @@ async function exportCommand(ctx: Ctx, args: string[], io: Io): Promise<number> 
 /** Appliances from CSV; on PostgreSQL the running shop processes hear of it and refresh their lookup index. */
 async function importAppliancesCommand(ctx: Ctx, file: string, io: Io): Promise<number> {
   await migrateToLatest(ctx.db);
-  let content: Buffer;
-  try {
-    content = await readFile(file);
-  } catch (err) {
-    io.err(`Cannot read ${file}: ${(err as Error).message}\n`);
-    return 66;
-  }
+  const content = await readImportFile(file, io);
+  if (!content) return 66;
   const t = translator('en');
-  let last = -1;
-  const result = await importAppliances(ctx, content, {
-    onProgress: (done, total) => {
-      const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
-      if (pct !== last && (pct % 10 === 0 || done === total)) {
-        last = pct;
-        io.err(`\rImporting… ${done}/${total} appliances (${pct}%)`);
-      }
-    },
-  });
+  const result = await importAppliances(ctx, content, { onProgress: importProgress(io, 'appliances') });
   if (!result.ok) {
     io.err(`Nothing imported. ${describeApplianceUnusable(t, result)}\n`);
     return 65;
@@ -236,4 +208,26 @@ async function importAppliancesCommand(ctx: Ctx, file: string, io: Io): Promise<
   const { total, created, updated, skipped } = result;
   io.out(`${t('appliances.import.summary', { total, created, updated, skipped })}\n`);
   return result.problems.length > 0 ? 2 : 0;
+}
+
+/** The CSV file to import, or undefined after saying on stderr why it cannot be read (the caller exits 66). */
+async function readImportFile(file: string, io: Io): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    io.err(`Cannot read ${file}: ${(err as Error).message}\n`);
+    return undefined;
+  }
+}
+
+/** An import's progress on one stderr line, rewritten at every tenth and at the end: "Importing… 40/100 (40%)". */
+function importProgress(io: Io, unit?: string): (done: number, total: number) => void {
+  let last = -1;
+  return (done, total) => {
+    const pct = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (pct !== last && (pct % 10 === 0 || done === total)) {
+      last = pct;
+      io.err(`\rImporting… ${done}/${total}${unit ? ` ${unit}` : ''} (${pct}%)`);
+    }
+  };
 }

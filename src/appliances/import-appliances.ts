@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.ts';
 import { type ApplianceRow, type NumberedRow, readApplianceCsv, type Unusable } from './appliance-csv.ts';
+import { CONTROL_CHARACTERS } from './control-characters.ts';
 import { normaliseModel } from './normalise-model.ts';
 import { type ApplianceDraft, saveAppliances } from './save-appliances.ts';
 import { rangeProblem } from './serial-range.ts';
@@ -64,9 +65,6 @@ const COLUMN: Record<keyof ApplianceRow, string> = {
   fits: 'fits',
   notes: 'notes',
 };
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we look for
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /**
  * Imports appliances from CSV (see appliance-csv.ts), idempotent by brand and normalised model: re-importing the
  * same file changes nothing, an edited file updates what it names. Every bad line is reported with its number
@@ -145,7 +143,7 @@ function checkRow(row: ApplianceRow, products: Map<string, string>): Omit<Applia
   }
   for (const field of Object.keys(COLUMN) as (keyof ApplianceRow)[]) {
     const value = row[field];
-    if (Array.isArray(value) ? value.some((v) => CONTROL.test(v)) : CONTROL.test(value)) {
+    if ((Array.isArray(value) ? value : [value]).some((v) => CONTROL_CHARACTERS.test(v))) {
       found.push({ column: COLUMN[field], code: 'control-characters' });
     }
   }

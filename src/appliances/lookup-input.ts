@@ -1,10 +1,8 @@
 import type { Translate } from '../web/i18n/messages.ts';
+import { CONTROL_CHARACTERS } from './control-characters.ts';
 
 /** Longest query or serial the lookup accepts, in characters. */
 export const MAX_LOOKUP_LENGTH = 100;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /**
  * Why a lookup cannot be answered, in the reader's words, or null when it can: the query must hold something,
  * and neither it nor the serial may pass 100 characters or hold control characters.
@@ -18,7 +16,7 @@ export function lookupInputProblem(t: Translate, input: { q?: string; serial?: s
   ] as const) {
     if ([...value].length > MAX_LOOKUP_LENGTH)
       return t('appliances.lookup.too-long', { field, max: MAX_LOOKUP_LENGTH });
-    if (CONTROL.test(value)) return t('appliances.lookup.control-characters', { field });
+    if (CONTROL_CHARACTERS.test(value)) return t('appliances.lookup.control-characters', { field });
   }
   return null;
 }

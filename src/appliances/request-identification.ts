@@ -4,6 +4,7 @@ import type { Locale } from '../config.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { normaliseEmail } from '../staff/account-fields.ts';
+import { CONTROL_CHARACTERS } from './control-characters.ts';
 import { MAX_LOOKUP_LENGTH } from './lookup-input.ts';
 
 /** Largest type-plate photo accepted, in bytes. */
@@ -39,8 +40,6 @@ export type RequestResult =
   | { ok: false; fields: Partial<Record<RequestField, RequestProblem>> };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const PHOTO_TYPES = new Set([
   'image/jpeg',
   'image/jpg',
@@ -100,7 +99,7 @@ export async function requestIdentification(ctx: Ctx, input: RequestInput): Prom
 
 function textProblem(value: string): RequestProblem | null {
   if ([...value].length > MAX_LOOKUP_LENGTH) return 'too-long';
-  if (CONTROL.test(value)) return 'control-characters';
+  if (CONTROL_CHARACTERS.test(value)) return 'control-characters';
   return null;
 }
 

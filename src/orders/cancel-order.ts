@@ -2,10 +2,10 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { returnRedemptions } from '../vouchers/return-redemptions.ts';
+import { ChangedMeanwhile, guardedTransaction } from './guarded-transaction.ts';
 import { changeOrderStatus, type OrderActor } from './order-events.ts';
 import { canTransition, type OrderStatus } from './order-states.ts';
 import { demandByProduct } from './place-order.ts';
-import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 export type CancelOrderResult =
   | { ok: true; status: 'cancelled'; alreadyCancelled: boolean }
@@ -17,9 +17,6 @@ export type CancelOrderResult =
 export function isCancellable(status: string): boolean {
   return canTransition(status, 'cancelled');
 }
-
-/** The status changed between our read and our guarded update: read again. */
-class ChangedMeanwhile extends Error {}
 
 /**
  * Cancels an order that has not been shipped, in one transaction: the status moves to 'cancelled'
@@ -35,53 +32,33 @@ export async function cancelOrder(
   /** Kept on the 'cancelled' event, e.g. which staff member cancelled (staff-note.ts). */
   note?: string,
 ): Promise<CancelOrderResult> {
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await withRetry(() =>
-          ctx.db.transaction().execute(async (trx): Promise<CancelOrderResult> => {
-            const tx = { ...ctx, db: trx };
-            const order = await trx
-              .selectFrom('orders')
-              .select(['id', 'number', 'status', 'total_cents', 'currency'])
-              .where('id', '=', orderId)
-              .executeTakeFirst();
-            if (!order) return { ok: false, reason: 'not-found' };
-            if (order.status === 'cancelled')
-              return { ok: true, status: 'cancelled', alreadyCancelled: true };
-            const changed = await changeOrderStatus(tx, {
-              orderId,
-              from: order.status,
-              to: 'cancelled',
-              actor,
-              ...(note ? { note } : {}),
-            });
-            if (!changed.ok) {
-              if (changed.reason === 'changed-meanwhile') throw new ChangedMeanwhile();
-              return { ok: false, reason: 'not-cancellable', status: order.status };
-            }
-            await returnStock(tx, orderId, 'cancel');
-            // a gift card gets its amount back, a voucher its use; the money refund is for the rest
-            const { giftCardCents } = await returnRedemptions(tx, orderId, { vouchers: true });
-            if (changed.from !== 'awaiting_payment' && order.total_cents > giftCardCents) {
-              await enqueueRefund(
-                tx,
-                { ...order, total_cents: order.total_cents - giftCardCents },
-                changed.from,
-              );
-            }
-            return { ok: true, status: 'cancelled', alreadyCancelled: false };
-          }),
-        );
-      } catch (error) {
-        if (error instanceof ChangedMeanwhile && attempt < 3) continue;
-        throw error;
-      }
+  return guardedTransaction(ctx, async (tx): Promise<CancelOrderResult> => {
+    const order = await tx.db
+      .selectFrom('orders')
+      .select(['id', 'number', 'status', 'total_cents', 'currency'])
+      .where('id', '=', orderId)
+      .executeTakeFirst();
+    if (!order) return { ok: false, reason: 'not-found' };
+    if (order.status === 'cancelled') return { ok: true, status: 'cancelled', alreadyCancelled: true };
+    const changed = await changeOrderStatus(tx, {
+      orderId,
+      from: order.status,
+      to: 'cancelled',
+      actor,
+      ...(note ? { note } : {}),
+    });
+    if (!changed.ok) {
+      if (changed.reason === 'changed-meanwhile') throw new ChangedMeanwhile();
+      return { ok: false, reason: 'not-cancellable', status: order.status };
     }
-  } catch (error) {
-    if (error instanceof RetriesExhausted) return { ok: false, reason: 'try-again' };
-    throw error;
-  }
+    await returnStock(tx, orderId, 'cancel');
+    // a gift card gets its amount back, a voucher its use; the money refund is for the rest
+    const { giftCardCents } = await returnRedemptions(tx, orderId, { vouchers: true });
+    if (changed.from !== 'awaiting_payment' && order.total_cents > giftCardCents) {
+      await enqueueRefund(tx, { ...order, total_cents: order.total_cents - giftCardCents }, changed.from);
+    }
+    return { ok: true, status: 'cancelled', alreadyCancelled: false };
+  });
 }
 
 /**

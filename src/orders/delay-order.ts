@@ -2,10 +2,10 @@ import { Temporal } from 'temporal-polyfill';
 import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
+import { ChangedMeanwhile, guardedTransaction } from './guarded-transaction.ts';
 import { recordOrderEvent } from './order-events.ts';
 import { canTransition } from './order-states.ts';
 import { type StaffRef, staffNote } from './staff-note.ts';
-import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 export type DelayOrderInput = {
   /** The new delivery date, YYYY-MM-DD in the shop's zone; today or later. */
@@ -31,8 +31,6 @@ export function shopToday(ctx: Pick<Ctx, 'clock' | 'config'>): string {
   return ctx.clock.now().toZonedDateTimeISO(ctx.config.shopTimezone).toPlainDate().toString();
 }
 
-class ChangedMeanwhile extends Error {}
-
 /**
  * "Keep communicating, also bad news": staff move an order's delivery date. In one transaction the new date
  * replaces the promise (so the order page and the withdrawal period follow it), a 'delayed' event records the
@@ -53,21 +51,7 @@ export async function delayOrder(
     ) < 0
   )
     return { ok: false, reason: 'date-in-past' };
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await withRetry(() =>
-          ctx.db.transaction().execute((trx) => attemptDelay({ ...ctx, db: trx }, orderId, staff, input)),
-        );
-      } catch (error) {
-        if (error instanceof ChangedMeanwhile && attempt < 3) continue;
-        throw error;
-      }
-    }
-  } catch (error) {
-    if (error instanceof RetriesExhausted) return { ok: false, reason: 'try-again' };
-    throw error;
-  }
+  return guardedTransaction(ctx, (tx) => attemptDelay(tx, orderId, staff, input));
 }
 
 async function attemptDelay(

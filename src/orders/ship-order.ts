@@ -2,9 +2,9 @@ import { isoNow } from '../clock.ts';
 import type { Ctx } from '../context.ts';
 import { enqueueJob } from '../jobs/enqueue-job.ts';
 import type { Carrier } from './carriers.ts';
+import { ChangedMeanwhile, guardedTransaction } from './guarded-transaction.ts';
 import { changeOrderStatus } from './order-events.ts';
 import { type StaffRef, staffNote } from './staff-note.ts';
-import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 export type ShipOrderInput = { carrier: Carrier; trackingCode: string };
 
@@ -12,8 +12,6 @@ export type ShipOrderResult =
   | { ok: true; alreadyShipped: boolean }
   | { ok: false; reason: 'not-found' | 'try-again' }
   | { ok: false; reason: 'not-shippable'; status: string };
-
-class ChangedMeanwhile extends Error {}
 
 /**
  * Staff hand an order to the carrier. In one transaction: a paid order is first marked packed, the status moves
@@ -28,21 +26,7 @@ export async function shipOrder(
   staff: StaffRef,
   input: ShipOrderInput,
 ): Promise<ShipOrderResult> {
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await withRetry(() =>
-          ctx.db.transaction().execute((trx) => attemptShipping({ ...ctx, db: trx }, orderId, staff, input)),
-        );
-      } catch (error) {
-        if (error instanceof ChangedMeanwhile && attempt < 3) continue;
-        throw error;
-      }
-    }
-  } catch (error) {
-    if (error instanceof RetriesExhausted) return { ok: false, reason: 'try-again' };
-    throw error;
-  }
+  return guardedTransaction(ctx, (tx) => attemptShipping(tx, orderId, staff, input));
 }
 
 async function attemptShipping(

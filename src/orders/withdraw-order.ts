@@ -4,9 +4,9 @@ import type { Ctx } from '../context.ts';
 import { newId } from '../db/ids.ts';
 import { returnRedemptions } from '../vouchers/return-redemptions.ts';
 import { enqueueRefund, returnStock } from './cancel-order.ts';
+import { ChangedMeanwhile, guardedTransaction } from './guarded-transaction.ts';
 import { changeOrderStatus, type OrderActor, type OrderEvent, orderEvents } from './order-events.ts';
 import { canTransition } from './order-states.ts';
-import { RetriesExhausted, withRetry } from './with-retry.ts';
 
 /** The withdrawal period: 14 days after the goods arrived (Directive 2011/83/EU art. 9). */
 export const WITHDRAWAL_DAYS = 14;
@@ -63,8 +63,6 @@ export type WithdrawOrderResult =
   | { ok: false; reason: 'window-closed'; lastDay: string }
   | { ok: false; reason: 'not-withdrawable'; status: string };
 
-class ChangedMeanwhile extends Error {}
-
 /**
  * The customer withdraws from the contract for the whole order (the EU withdrawal button). In one
  * transaction: the status moves to 'withdrawn' through the transitions map, the event is recorded,
@@ -77,21 +75,7 @@ export async function withdrawOrder(
   orderId: string,
   actor: OrderActor,
 ): Promise<WithdrawOrderResult> {
-  try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await withRetry(() =>
-          ctx.db.transaction().execute((trx) => attemptWithdrawal({ ...ctx, db: trx }, orderId, actor)),
-        );
-      } catch (error) {
-        if (error instanceof ChangedMeanwhile && attempt < 3) continue;
-        throw error;
-      }
-    }
-  } catch (error) {
-    if (error instanceof RetriesExhausted) return { ok: false, reason: 'try-again' };
-    throw error;
-  }
+  return guardedTransaction(ctx, (tx) => attemptWithdrawal(tx, orderId, actor));
 }
 
 async function attemptWithdrawal(ctx: Ctx, orderId: string, actor: OrderActor): Promise<WithdrawOrderResult> {

@@ -1,4 +1,5 @@
 import { formField } from '../../staff/pages/form-body.ts';
+import { CONTROL_CHARACTERS } from '../control-characters.ts';
 import { normaliseModel } from '../normalise-model.ts';
 import { APPLIANCE_CATEGORIES, type ApplianceCategory } from '../tables.ts';
 
@@ -41,10 +42,9 @@ const MAX: Partial<Record<ApplianceFormField, number>> = {
   notes: 1000,
 };
 const MAX_ALIASES = 50;
+/** Control characters less tab and line breaks: what the multi-line notes refuse. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: single-line fields refuse line breaks too
-const LINE_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const MULTI_LINE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export function emptyApplianceForm(prefill: Partial<ApplianceFormValues> = {}): ApplianceFormValues {
   return {
@@ -86,9 +86,9 @@ export function readApplianceForm(
     if ([...values[field]].length > max) errors.push({ field, code: 'too-long', value: String(max) });
   }
   for (const field of ['newBrand', 'model', 'name'] as const) {
-    if (LINE_CONTROL.test(values[field])) errors.push({ field, code: 'control-characters' });
+    if (CONTROL_CHARACTERS.test(values[field])) errors.push({ field, code: 'control-characters' });
   }
-  if (CONTROL.test(values.notes)) errors.push({ field: 'notes', code: 'control-characters' });
+  if (MULTI_LINE_CONTROL.test(values.notes)) errors.push({ field: 'notes', code: 'control-characters' });
   if (!(APPLIANCE_CATEGORIES as readonly string[]).includes(values.category))
     errors.push({ field: 'category', code: 'unknown-category', value: values.category });
   const aliases = aliasLines(values.aliases);
@@ -96,7 +96,7 @@ export function readApplianceForm(
     errors.push({ field: 'aliases', code: 'too-many', value: String(MAX_ALIASES) });
   const longAlias = aliases.find((a) => [...a].length > 100);
   if (longAlias) errors.push({ field: 'aliases', code: 'too-long', value: '100' });
-  if (aliases.some((a) => LINE_CONTROL.test(a)))
+  if (aliases.some((a) => CONTROL_CHARACTERS.test(a)))
     errors.push({ field: 'aliases', code: 'control-characters' });
   if (errors.length > 0) return { ok: false, errors, values };
   return {

@@ -1,4 +1,6 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
+import { AdminPagination } from '../../staff/pages/admin-pagination.tsx';
+import { AdminSearchForm } from '../../staff/pages/admin-search-form.tsx';
 import { Notice } from '../../staff/pages/fields.tsx';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { AdminApplianceRow } from './admin-appliances.ts';
@@ -39,24 +41,14 @@ export function ApplianceListPage(props: {
           <a href="/admin/requests">{t('applianceAdmin.requests')}</a>
         </li>
       </ul>
-      <form method="get" action="/admin/appliances" role="search" class="search">
-        <label for="appliance-search" class="sr-only">
-          {t('applianceAdmin.searchLabel')}
-        </label>
-        <input
-          id="appliance-search"
-          type="search"
-          name="q"
-          value={query}
-          maxLength={100}
-          placeholder={t('applianceAdmin.searchLabel')}
-          aria-describedby="appliance-search-hint"
-        />
-        <button type="submit">{t('applianceAdmin.search')}</button>
-      </form>
-      <p class="hint" id="appliance-search-hint">
-        {t('applianceAdmin.searchHint')}
-      </p>
+      <AdminSearchForm
+        action="/admin/appliances"
+        id="appliance-search"
+        label={t('applianceAdmin.searchLabel')}
+        button={t('applianceAdmin.search')}
+        query={query}
+        hint={t('applianceAdmin.searchHint')}
+      />
       {props.problem ? <Notice error>{props.problem}</Notice> : null}
       <p role="status">
         {props.bestMatches
@@ -95,13 +87,7 @@ export function ApplianceListPage(props: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label={t('catalog.pagination')}>
-          {page > 1 ? <a href={pageUrl(page - 1)}>{t('catalog.previous')}</a> : null}
-          <span>{t('catalog.pageOf', { page, pages })}</span>
-          {page < pages ? <a href={pageUrl(page + 1)}>{t('catalog.next')}</a> : null}
-        </nav>
-      ) : null}
+      <AdminPagination ctx={ctx} page={page} pages={pages} href={pageUrl} />
     </AdminLayout>
   );
 }

@@ -1,4 +1,5 @@
 import { formField } from '../../staff/pages/form-body.ts';
+import { CONTROL_CHARACTERS } from '../control-characters.ts';
 import type { BrandGuideInput } from '../save-brand-guides.ts';
 
 export const BRAND_TEXT_FIELDS = [
@@ -20,9 +21,6 @@ export type BrandFormError = {
 const MAX_TEXT = 300;
 const MAX_WORDS = 20;
 const MAX_WORD = 40;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /** A brand's stored guide as form values. */
 export function brandFormValues(b: {
   words: string;
@@ -67,7 +65,7 @@ export function readBrandForm(
   for (const f of BRAND_TEXT_FIELDS) {
     if ([...values[f]].length > MAX_TEXT)
       errors.push({ field: f, code: 'too-long', value: String(MAX_TEXT) });
-    if (CONTROL.test(values[f])) errors.push({ field: f, code: 'control-characters' });
+    if (CONTROL_CHARACTERS.test(values[f])) errors.push({ field: f, code: 'control-characters' });
   }
   const words = [
     ...new Set(
@@ -80,7 +78,8 @@ export function readBrandForm(
   if (words.length > MAX_WORDS) errors.push({ field: 'words', code: 'too-many', value: String(MAX_WORDS) });
   if (words.some((w) => [...w].length > MAX_WORD))
     errors.push({ field: 'words', code: 'too-long', value: String(MAX_WORD) });
-  if (words.some((w) => CONTROL.test(w))) errors.push({ field: 'words', code: 'control-characters' });
+  if (words.some((w) => CONTROL_CHARACTERS.test(w)))
+    errors.push({ field: 'words', code: 'control-characters' });
   if (errors.length > 0) return { ok: false, errors, values };
   return {
     ok: true,

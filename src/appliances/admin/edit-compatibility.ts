@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
+import { CONTROL_CHARACTERS } from '../control-characters.ts';
 
 export type FitValues = { sku: string; note: string; variantId: string };
 export type FitField = keyof FitValues;
@@ -17,9 +18,6 @@ export type AddFitResult =
   | { ok: false; errors: FitError[] }
   | { ok: false; reason: 'not-found' };
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /**
  * Says a product (by SKU) fits an appliance, or only one of its variants, with an optional qualifier note
  * ("only with the turbo brush"). The same product twice for the same appliance or variant is refused.
@@ -31,7 +29,7 @@ export async function addCompatibility(ctx: Ctx, applianceId: string, raw: FitVa
   const errors: FitError[] = [];
   if (sku === '') errors.push({ field: 'sku', code: 'required' });
   if ([...note].length > 200) errors.push({ field: 'note', code: 'too-long', value: '200' });
-  if (CONTROL.test(note)) errors.push({ field: 'note', code: 'control-characters' });
+  if (CONTROL_CHARACTERS.test(note)) errors.push({ field: 'note', code: 'control-characters' });
   if (errors.length > 0) return { ok: false, errors };
   return ctx.db.transaction().execute(async (trx): Promise<AddFitResult> => {
     const appliance = await trx

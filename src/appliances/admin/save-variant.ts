@@ -1,5 +1,6 @@
 import type { Ctx } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
+import { CONTROL_CHARACTERS } from '../control-characters.ts';
 import { normaliseModel } from '../normalise-model.ts';
 import { rangeProblem } from '../serial-range.ts';
 
@@ -20,9 +21,6 @@ export type SaveVariantResult =
   | { ok: false; reason: 'not-found' };
 
 const MAX: Record<VariantField, number> = { label: 80, serialFrom: 64, serialTo: 64, notes: 1000 };
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 /**
  * Adds a production series to an appliance (variantId null) or changes one: a label unique within the
  * appliance, and an inclusive serial range whose ends may be empty (open) but must be usable (serial-range.ts:
@@ -100,7 +98,8 @@ function checkVariant(v: VariantValues): VariantError[] {
   for (const field of Object.keys(MAX) as VariantField[]) {
     if ([...v[field]].length > MAX[field])
       errors.push({ field, code: 'too-long', value: String(MAX[field]) });
-    if (field !== 'notes' && CONTROL.test(v[field])) errors.push({ field, code: 'control-characters' });
+    if (field !== 'notes' && CONTROL_CHARACTERS.test(v[field]))
+      errors.push({ field, code: 'control-characters' });
   }
   const problem = rangeProblem(v);
   if (problem) {

@@ -1,9 +1,8 @@
 import { SaveAppliance, type SavedState } from '../../customers/appliances/pages/save-appliance.tsx';
-import { AddToCartForm } from '../../orders/pages/add-to-cart-form.tsx';
-import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { LookupMatch } from '../lookup-matches.ts';
 import type { BrandGuideView } from '../save-brand-guides.ts';
+import { FittingProducts } from './fitting-products.tsx';
 
 /** One appliance: the serial question when its series differ, then the consumables that fit, each with a cart button. */
 export function ApplianceView({
@@ -25,7 +24,7 @@ export function ApplianceView({
   /** "Save to my appliances": the visitor's saved appliances (null for a guest); absent where not offered. */
   mine?: SavedState | undefined;
 }) {
-  const { t, locale, currency } = ctx;
+  const { t } = ctx;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const Sub = headingLevel === 1 ? 'h2' : 'h3';
   return (
@@ -74,27 +73,7 @@ export function ApplianceView({
         <>
           <Sub>{t('lookup.fits', { brand: match.brand, model: match.model })}</Sub>
           {promise ? <p class="promise">{promise}</p> : null}
-          <ul class="fits">
-            {match.products.map((p) => (
-              <li key={p.sku} class="fit">
-                <span class="fit-name">
-                  <a href={`/p/by-sku/${encodeURIComponent(p.sku)}`}>{p.name}</a>
-                  {p.note ? <span class="muted"> — {p.note}</span> : null}
-                </span>
-                <span class="fit-price">{formatPrice(p.priceCents, locale, currency)}</span>
-                <span class={p.inStock ? 'stock in' : 'stock out'}>
-                  {p.inStock ? t('catalog.inStock') : t('catalog.outOfStock')}
-                </span>
-                <AddToCartForm
-                  ctx={ctx}
-                  sku={p.sku}
-                  name={p.name}
-                  disabled={!p.inStock}
-                  applianceId={match.id}
-                />
-              </li>
-            ))}
-          </ul>
+          <FittingProducts ctx={ctx} applianceId={match.id} products={match.products} />
         </>
       ) : match.needsSerial ? null : (
         <p>{t('lookup.noProducts')}</p>

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import type { Config } from '../../config.ts';
 import { savedEntries } from '../../customers/appliances/edit-my-appliance.ts';
 import type { SavedState } from '../../customers/appliances/pages/save-appliance.tsx';
 import { AppError } from '../../errors.ts';
@@ -10,7 +12,7 @@ import { registerUploadRoutes } from '../../web/uploads.ts';
 import { lookupInputProblem } from '../lookup-input.ts';
 import type { LookupAnswer } from '../lookup-service.ts';
 import { requestIdentification } from '../request-identification.ts';
-import { listBrandGuides } from '../save-brand-guides.ts';
+import { type BrandGuideView, listBrandGuides } from '../save-brand-guides.ts';
 import { LookupPage } from './lookup-page.tsx';
 import { PlateGuidePage } from './plate-guide-page.tsx';
 import { RequestThanksPage } from './request-thanks-page.tsx';
@@ -26,17 +28,7 @@ export function registerLookupPages(app: FastifyInstance): void {
       app.lookup.lookup(request.ctx, { q, serial, limit: 10 }),
       listBrandGuides(request.ctx),
     ]);
-    return sendPage(
-      reply,
-      <LookupPage
-        ctx={pageCtx(request, app.config)}
-        answer={answer}
-        serial={serial}
-        guides={guides}
-        promises={promisesFor(request, answer)}
-        mine={await savedStateFor(request, answer)}
-      />,
-    );
+    return sendPage(reply, await answerPage(request, app.config, answer, serial, guides));
   });
 
   app.get('/a/:id', async (request, reply) => {
@@ -49,17 +41,7 @@ export function registerLookupPages(app: FastifyInstance): void {
       listBrandGuides(request.ctx),
     ]);
     if (!answer) throw new AppError('not-found');
-    return sendPage(
-      reply,
-      <LookupPage
-        ctx={pageCtx(request, app.config)}
-        answer={answer}
-        serial={serial}
-        guides={guides}
-        promises={promisesFor(request, answer)}
-        mine={await savedStateFor(request, answer)}
-      />,
-    );
+    return sendPage(reply, await answerPage(request, app.config, answer, serial, guides));
   });
 
   for (const path of ['/typeplaatje', '/type-plate']) {
@@ -104,6 +86,26 @@ export function registerLookupPages(app: FastifyInstance): void {
       );
     });
   });
+}
+
+/** An answer as the lookup page, with each appliance's delivery promise and what the visitor saved of them. */
+async function answerPage(
+  request: FastifyRequest,
+  config: Config,
+  answer: LookupAnswer,
+  serial: string,
+  guides: BrandGuideView[],
+): Promise<VNode> {
+  return (
+    <LookupPage
+      ctx={pageCtx(request, config)}
+      answer={answer}
+      serial={serial}
+      guides={guides}
+      promises={promisesFor(request, answer)}
+      mine={await savedStateFor(request, answer)}
+    />
+  );
 }
 
 /** For "Save to my appliances": which of the answer's appliances the customer's household saved; null for a guest. */

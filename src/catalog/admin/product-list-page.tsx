@@ -1,4 +1,6 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
+import { AdminPagination } from '../../staff/pages/admin-pagination.tsx';
+import { AdminSearchForm } from '../../staff/pages/admin-search-form.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { AdminProductRow } from './admin-products.ts';
@@ -24,20 +26,13 @@ export function ProductListPage(props: {
           {t('products.new')}
         </a>
       </p>
-      <form method="get" action="/admin/products" role="search" class="search">
-        <label for="product-search" class="sr-only">
-          {t('products.searchLabel')}
-        </label>
-        <input
-          id="product-search"
-          type="search"
-          name="q"
-          value={query}
-          maxLength={100}
-          placeholder={t('products.searchLabel')}
-        />
-        <button type="submit">{t('products.search')}</button>
-      </form>
+      <AdminSearchForm
+        action="/admin/products"
+        id="product-search"
+        label={t('products.searchLabel')}
+        button={t('products.search')}
+        query={query}
+      />
       <p role="status">{t('products.count', { count: props.total })}</p>
       {props.products.length === 0 ? (
         <p>{t('products.none')}</p>
@@ -71,13 +66,7 @@ export function ProductListPage(props: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label={t('catalog.pagination')}>
-          {page > 1 ? <a href={pageUrl(page - 1)}>{t('catalog.previous')}</a> : null}
-          <span>{t('catalog.pageOf', { page, pages })}</span>
-          {page < pages ? <a href={pageUrl(page + 1)}>{t('catalog.next')}</a> : null}
-        </nav>
-      ) : null}
+      <AdminPagination ctx={ctx} page={page} pages={pages} href={pageUrl} />
     </AdminLayout>
   );
 }

@@ -1,8 +1,8 @@
 import type { Config, Locale } from '../../config.ts';
 import { formatDay, formatPrice } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
-import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
+import { orderMail } from './order-mail.tsx';
 
 export type OrderConfirmationData = {
   number: string;
@@ -63,10 +63,9 @@ export function orderConfirmation(
       : null;
   const subject = t('mail.orderConfirmation.subject', { number: data.number, shop });
   const automatic = data.automatic ? t('mail.orderConfirmation.automatic') : null;
+  const signoff = t('mail.orderConfirmation.signoff', { shop });
 
   const text = [
-    t('mail.orderConfirmation.greeting', { name: data.name }),
-    '',
     t('mail.orderConfirmation.intro'),
     '',
     ...(automatic && data.automatic
@@ -86,18 +85,10 @@ export function orderConfirmation(
     '',
     delivery,
     ...(transfer ? ['', `${t('mail.orderConfirmation.howToPay')}: ${transfer}`] : []),
-    '',
-    `${t('mail.orderConfirmation.link')}: ${data.orderUrl}`,
-    '',
-    t('mail.orderConfirmation.signoff', { shop }),
-    '',
-  ].join('\n');
+  ];
 
-  const html = mailDocument(
-    locale,
-    subject,
+  const html = (
     <>
-      <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
       <p>{t('mail.orderConfirmation.intro')}</p>
       {automatic && data.automatic ? (
         <p>
@@ -152,11 +143,7 @@ export function orderConfirmation(
           <p>{transfer}</p>
         </>
       ) : null}
-      <p>
-        <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
-      </p>
-      <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
-    </>,
+    </>
   );
-  return { subject, text, html };
+  return orderMail(locale, t, { subject, name: data.name, orderUrl: data.orderUrl, signoff }, { text, html });
 }

@@ -1,8 +1,8 @@
 import type { Config, Locale } from '../../config.ts';
 import { formatDay } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
-import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
+import { orderMail } from './order-mail.tsx';
 
 export type OrderDelayedData = {
   number: string;
@@ -33,35 +33,21 @@ export function orderDelayed(data: OrderDelayedData, locale: Locale, config: Con
   });
   const signoff = t('mail.orderDelayed.signoff', { name: data.staffName, shop });
 
-  const text = [
-    t('mail.orderConfirmation.greeting', { name: data.name }),
-    '',
-    news,
-    ...(data.message ? ['', data.message] : []),
-    '',
-    t('mail.orderDelayed.sorry'),
-    '',
-    `${t('mail.orderConfirmation.link')}: ${data.orderUrl}`,
-    '',
-    signoff,
-    '',
-  ].join('\n');
-
-  const html = mailDocument(
+  return orderMail(
     locale,
-    subject,
-    <>
-      <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
-      <p>
-        <strong>{news}</strong>
-      </p>
-      {data.message ? <p style="white-space: pre-line">{data.message}</p> : null}
-      <p>{t('mail.orderDelayed.sorry')}</p>
-      <p>
-        <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
-      </p>
-      <p>{signoff}</p>
-    </>,
+    t,
+    { subject, name: data.name, orderUrl: data.orderUrl, signoff },
+    {
+      text: [news, ...(data.message ? ['', data.message] : []), '', t('mail.orderDelayed.sorry')],
+      html: (
+        <>
+          <p>
+            <strong>{news}</strong>
+          </p>
+          {data.message ? <p style="white-space: pre-line">{data.message}</p> : null}
+          <p>{t('mail.orderDelayed.sorry')}</p>
+        </>
+      ),
+    },
   );
-  return { subject, text, html };
 }

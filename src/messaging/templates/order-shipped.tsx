@@ -1,8 +1,8 @@
 import type { Config, Locale } from '../../config.ts';
 import { formatDay } from '../../web/i18n/format.ts';
 import { translator } from '../../web/i18n/messages.ts';
-import { mailDocument } from '../mail-document.tsx';
 import type { RenderedMessage } from '../rendered-message.ts';
+import { orderMail } from './order-mail.tsx';
 
 export type OrderShippedData = {
   number: string;
@@ -28,41 +28,34 @@ export function orderShipped(data: OrderShippedData, locale: Locale, config: Con
     : t('mail.orderShipped.code', { code: data.trackingCode });
   const delivery = t('mail.orderShipped.delivery', { date: formatDay(data.deliveryDate, locale, 'full') });
 
-  const text = [
-    t('mail.orderConfirmation.greeting', { name: data.name }),
-    '',
-    t('mail.orderShipped.intro', { number: data.number }),
-    sentWith,
-    ...(data.trackingUrl ? ['', `${t('mail.orderShipped.track')}: ${data.trackingUrl}`] : []),
-    '',
-    delivery,
-    '',
-    `${t('mail.orderConfirmation.link')}: ${data.orderUrl}`,
-    '',
-    t('mail.orderConfirmation.signoff', { shop }),
-    '',
-  ].join('\n');
+  const signoff = t('mail.orderConfirmation.signoff', { shop });
 
-  const html = mailDocument(
+  return orderMail(
     locale,
-    subject,
-    <>
-      <p>{t('mail.orderConfirmation.greeting', { name: data.name })}</p>
-      <p>{t('mail.orderShipped.intro', { number: data.number })}</p>
-      <p>{sentWith}</p>
-      {data.trackingUrl ? (
-        <p>
-          <a href={data.trackingUrl}>{t('mail.orderShipped.track')}</a>
-        </p>
-      ) : null}
-      <p>
-        <strong>{delivery}</strong>
-      </p>
-      <p>
-        <a href={data.orderUrl}>{t('mail.orderConfirmation.link')}</a>
-      </p>
-      <p>{t('mail.orderConfirmation.signoff', { shop })}</p>
-    </>,
+    t,
+    { subject, name: data.name, orderUrl: data.orderUrl, signoff },
+    {
+      text: [
+        t('mail.orderShipped.intro', { number: data.number }),
+        sentWith,
+        ...(data.trackingUrl ? ['', `${t('mail.orderShipped.track')}: ${data.trackingUrl}`] : []),
+        '',
+        delivery,
+      ],
+      html: (
+        <>
+          <p>{t('mail.orderShipped.intro', { number: data.number })}</p>
+          <p>{sentWith}</p>
+          {data.trackingUrl ? (
+            <p>
+              <a href={data.trackingUrl}>{t('mail.orderShipped.track')}</a>
+            </p>
+          ) : null}
+          <p>
+            <strong>{delivery}</strong>
+          </p>
+        </>
+      ),
+    },
   );
-  return { subject, text, html };
 }

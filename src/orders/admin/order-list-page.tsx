@@ -1,4 +1,6 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
+import { AdminPagination } from '../../staff/pages/admin-pagination.tsx';
+import { AdminSearchForm } from '../../staff/pages/admin-search-form.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { MessageKey } from '../../web/i18n/messages.ts';
 import type { PageCtx } from '../../web/page-context.ts';
@@ -44,21 +46,14 @@ export function OrderListPage(props: {
           ))}
         </ul>
       </nav>
-      <form method="get" action="/admin/orders" role="search" class="search">
-        <input type="hidden" name="filter" value={filter} />
-        <label for="order-search" class="sr-only">
-          {t('orderAdmin.searchLabel')}
-        </label>
-        <input
-          id="order-search"
-          type="search"
-          name="q"
-          value={query}
-          maxLength={100}
-          placeholder={t('orderAdmin.searchLabel')}
-        />
-        <button type="submit">{t('orderAdmin.search')}</button>
-      </form>
+      <AdminSearchForm
+        action="/admin/orders"
+        id="order-search"
+        label={t('orderAdmin.searchLabel')}
+        button={t('orderAdmin.search')}
+        query={query}
+        hidden={{ filter }}
+      />
       <p role="status">{t('orderAdmin.count', { count: props.total })}</p>
       {props.orders.length === 0 ? (
         <p>{t('orderAdmin.none')}</p>
@@ -100,13 +95,7 @@ export function OrderListPage(props: {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav class="pagination" aria-label={t('catalog.pagination')}>
-          {page > 1 ? <a href={url(filter, page - 1)}>{t('catalog.previous')}</a> : null}
-          <span>{t('catalog.pageOf', { page, pages })}</span>
-          {page < pages ? <a href={url(filter, page + 1)}>{t('catalog.next')}</a> : null}
-        </nav>
-      ) : null}
+      <AdminPagination ctx={ctx} page={page} pages={pages} href={(n) => url(filter, n)} />
     </AdminLayout>
   );
 }

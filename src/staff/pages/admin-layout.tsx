@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { assetUrl } from '../../web/assets.ts';
 import { CsrfField } from '../../web/components/csrf-field.tsx';
-import { type PageCtx, withLang } from '../../web/page-context.ts';
+import { LanguageSwitch } from '../../web/components/language-switch.tsx';
+import type { PageCtx } from '../../web/page-context.ts';
 
 /**
  * The admin frame: the storefront's look, `noindex`, a skip link, a labelled admin menu (when logged in) with a
@@ -20,7 +21,6 @@ export function AdminLayout({
   refreshSeconds?: number | undefined;
 }) {
   const { t, locale, staff } = ctx;
-  const other = locale === 'nl' ? 'en' : 'nl';
   return (
     <html lang={locale}>
       <head>
@@ -41,10 +41,7 @@ export function AdminLayout({
             <a class="brand" href={staff ? '/admin' : '/'}>
               {ctx.shopName} · {t('admin.title')}
             </a>
-            <a class="lang" href={withLang(ctx.url, other)} hreflang={other} lang={other}>
-              <span class="sr-only">{t('layout.language')}: </span>
-              {t('layout.switchTo')}
-            </a>
+            <LanguageSwitch ctx={ctx} />
           </div>
           {staff ? (
             <nav aria-label={t('admin.nav')} class="admin-nav cats">

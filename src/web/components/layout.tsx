@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { LOCALES } from '../../config.ts';
 import { assetUrl } from '../assets.ts';
 import { type PageCtx, withLang } from '../page-context.ts';
+import { LanguageSwitch } from './language-switch.tsx';
 
 type Props = {
   ctx: PageCtx;
@@ -30,7 +31,6 @@ export function Layout({
   refreshTo,
 }: Props) {
   const { t, locale } = ctx;
-  const other = locale === 'nl' ? 'en' : 'nl';
   const fullTitle = title === ctx.shopName ? title : `${title} · ${ctx.shopName}`;
   return (
     <html lang={locale}>
@@ -66,10 +66,7 @@ export function Layout({
             <a class="cart-link" href="/cart">
               {t('layout.cart')}
             </a>
-            <a class="lang" href={withLang(ctx.url, other)} hreflang={other} lang={other}>
-              <span class="sr-only">{t('layout.language')}: </span>
-              {t('layout.switchTo')}
-            </a>
+            <LanguageSwitch ctx={ctx} />
           </div>
           <form
             class="search"

@@ -1,4 +1,5 @@
 import { AdminLayout } from '../../../staff/pages/admin-layout.tsx';
+import { AdminSearchForm } from '../../../staff/pages/admin-search-form.tsx';
 import { formatDate, formatPrice } from '../../../web/i18n/format.ts';
 import type { MessageKey } from '../../../web/i18n/messages.ts';
 import type { PageCtx } from '../../../web/page-context.ts';
@@ -21,20 +22,13 @@ export function CustomerListPage(props: {
   return (
     <AdminLayout ctx={ctx} title={t('customerAdmin.title')}>
       <h1>{t('customerAdmin.title')}</h1>
-      <form method="get" action="/admin/customers" role="search" class="search">
-        <label for="customer-search" class="sr-only">
-          {t('customerAdmin.searchLabel')}
-        </label>
-        <input
-          id="customer-search"
-          type="search"
-          name="q"
-          value={query}
-          maxLength={100}
-          placeholder={t('customerAdmin.searchLabel')}
-        />
-        <button type="submit">{t('customerAdmin.search')}</button>
-      </form>
+      <AdminSearchForm
+        action="/admin/customers"
+        id="customer-search"
+        label={t('customerAdmin.searchLabel')}
+        button={t('customerAdmin.search')}
+        query={query}
+      />
       <p role="status">{t('customerAdmin.count', { count: props.total })}</p>
       {props.customers.length === 0 ? (
         <p>{t('customerAdmin.none')}</p>

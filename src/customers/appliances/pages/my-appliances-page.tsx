@@ -1,9 +1,8 @@
 import type { LookupAnswer } from '../../../appliances/lookup-service.ts';
-import { AddToCartForm } from '../../../orders/pages/add-to-cart-form.tsx';
+import { FittingProducts } from '../../../appliances/pages/fitting-products.tsx';
 import { TextField } from '../../../staff/pages/fields.tsx';
 import { CsrfField } from '../../../web/components/csrf-field.tsx';
 import { Layout } from '../../../web/components/layout.tsx';
-import { formatPrice } from '../../../web/i18n/format.ts';
 import type { PageCtx } from '../../../web/page-context.ts';
 import type { MyAppliance } from '../view-my-appliances.ts';
 
@@ -232,27 +231,7 @@ export function MyAppliancePage({
             <p>{t('myAppliances.noFits')}</p>
           )
         ) : (
-          <ul class="fits">
-            {a.match.products.map((p) => (
-              <li key={p.sku} class="fit">
-                <span class="fit-name">
-                  <a href={`/p/by-sku/${encodeURIComponent(p.sku)}`}>{p.name}</a>
-                  {p.note ? <span class="muted"> — {p.note}</span> : null}
-                </span>
-                <span class="fit-price">{formatPrice(p.priceCents, ctx.locale, ctx.currency)}</span>
-                <span class={p.inStock ? 'stock in' : 'stock out'}>
-                  {p.inStock ? t('catalog.inStock') : t('catalog.outOfStock')}
-                </span>
-                <AddToCartForm
-                  ctx={ctx}
-                  sku={p.sku}
-                  name={p.name}
-                  disabled={!p.inStock}
-                  applianceId={a.applianceId}
-                />
-              </li>
-            ))}
-          </ul>
+          <FittingProducts ctx={ctx} applianceId={a.applianceId} products={a.match.products} />
         )}
       </section>
       {a.purchases.length > 0 ? (

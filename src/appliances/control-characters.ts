@@ -1,0 +1,7 @@
+/**
+ * Any C0 or C1 control character, tab and line breaks included: what no one-line text of the appliance registry
+ * may hold (a model, an alias, a label, a brand word, a lookup, a CSV cell). Multi-line notes allow tab and line
+ * breaks and keep their own pattern (admin/appliance-form.ts).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
