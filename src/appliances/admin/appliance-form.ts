@@ -1,5 +1,5 @@
 import { formField } from '../../staff/pages/form-body.ts';
-import { CONTROL_CHARACTERS } from '../control-characters.ts';
+import { CONTROL_CHARACTERS, MULTI_LINE_CONTROL } from '../control-characters.ts';
 import { normaliseModel } from '../normalise-model.ts';
 import { APPLIANCE_CATEGORIES, type ApplianceCategory } from '../tables.ts';
 
@@ -42,9 +42,6 @@ const MAX: Partial<Record<ApplianceFormField, number>> = {
   notes: 1000,
 };
 const MAX_ALIASES = 50;
-/** Control characters less tab and line breaks: what the multi-line notes refuse. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
-const MULTI_LINE_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 export function emptyApplianceForm(prefill: Partial<ApplianceFormValues> = {}): ApplianceFormValues {
   return {

@@ -119,6 +119,29 @@ describe('appliances in the admin', () => {
     assert.equal((await t.db.selectFrom('appliance_variants').select('id').execute()).length, 1);
   });
 
+  it('refuses control characters in a variant note but keeps its line breaks', async () => {
+    const res = await staff.submit(
+      `/admin/appliances/${id}?lang=en`,
+      { label: 'Serie 4', serialFrom: '', serialTo: '', notes: 'Bell\u0007 rings' },
+      `/admin/appliances/${id}/variants`,
+    );
+    assert.equal(res.statusCode, 422);
+    assert.match(res.body, /id="variant-new-notes-error"/);
+    assert.equal((await t.db.selectFrom('appliance_variants').select('id').execute()).length, 1);
+    const ok = await staff.submit(
+      `/admin/appliances/${id}?lang=en`,
+      { label: 'Serie 4', serialFrom: '', serialTo: '', notes: 'Only with the\nturbo brush' },
+      `/admin/appliances/${id}/variants`,
+    );
+    assert.equal(ok.statusCode, 303);
+    const saved = await t.db
+      .selectFrom('appliance_variants')
+      .select('notes')
+      .where('label', '=', 'Serie 4')
+      .executeTakeFirstOrThrow();
+    assert.equal(saved.notes, 'Only with the\nturbo brush');
+  });
+
   it('replaces the aliases: the new one finds the appliance, the old one no longer does', async () => {
     const brand = await t.db.selectFrom('brands').select('id').executeTakeFirstOrThrow();
     const res = await staff.submit(`/admin/appliances/${id}?lang=nl`, {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../context.ts';
 import { newId } from '../../db/ids.ts';
-import { CONTROL_CHARACTERS } from '../control-characters.ts';
+import { CONTROL_CHARACTERS, MULTI_LINE_CONTROL } from '../control-characters.ts';
 import { normaliseModel } from '../normalise-model.ts';
 import { rangeProblem } from '../serial-range.ts';
 
@@ -98,7 +98,8 @@ function checkVariant(v: VariantValues): VariantError[] {
   for (const field of Object.keys(MAX) as VariantField[]) {
     if ([...v[field]].length > MAX[field])
       errors.push({ field, code: 'too-long', value: String(MAX[field]) });
-    if (field !== 'notes' && CONTROL_CHARACTERS.test(v[field]))
+    // notes may run over several lines (tab and line breaks); nothing else takes control characters
+    if ((field === 'notes' ? MULTI_LINE_CONTROL : CONTROL_CHARACTERS).test(v[field]))
       errors.push({ field, code: 'control-characters' });
   }
   const problem = rangeProblem(v);
