@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { previewForCart } from '../../vouchers/preview-for-cart.ts';
 import { refusalText } from '../../vouchers/refusal-text.ts';
 import { pageCtx } from '../../web/page-context.ts';
@@ -103,17 +103,8 @@ export function registerCartPages(app: FastifyInstance): void {
       ? await addToCart(request.ctx, null, sku, quantityOf(body.quantity, 1), applianceId)
       : result;
     if (!final.ok) {
-      const cartId = cartIdFrom(request, app.config);
-      const cart = cartId ? await viewCart(request.ctx, cartId) : null;
-      return sendPage(
-        reply,
-        <CartPage
-          ctx={pageCtx(request, app.config)}
-          cart={cart}
-          error={request.t(`cart.error.${final.reason}`)}
-        />,
-        final.reason === 'unknown-product' || final.reason === 'unknown-appliance' ? 404 : 422,
-      );
+      const notFound = final.reason === 'unknown-product' || final.reason === 'unknown-appliance';
+      return cartRefusal(app, request, reply, request.t(`cart.error.${final.reason}`), notFound ? 404 : 422);
     }
     setCartCookie(reply, app.config, final.cartId);
     return reply.redirect(`/cart?added=${encodeURIComponent(sku)}`, 303);
@@ -126,18 +117,30 @@ export function registerCartPages(app: FastifyInstance): void {
     const result = cartId
       ? await setCartQuantity(request.ctx, cartId, sku, quantityOf(body.quantity, Number.NaN))
       : ({ ok: false, reason: 'unknown-line' } as const);
-    if (!result.ok) {
-      const cart = cartId ? await viewCart(request.ctx, cartId) : null;
-      return sendPage(
-        reply,
-        <CartPage
-          ctx={pageCtx(request, app.config)}
-          cart={cart}
-          error={request.t(`cart.error.${result.reason}`)}
-        />,
-        422,
-      );
-    }
+    if (!result.ok) return cartRefusal(app, request, reply, request.t(`cart.error.${result.reason}`), 422);
     return reply.redirect('/cart', 303);
   });
+}
+
+/** The cart as it is now, with its shipping methods as on /cart, and why the last change was refused. */
+async function cartRefusal(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: string,
+  status: number,
+) {
+  const cartId = cartIdFrom(request, app.config);
+  const cart = cartId ? await viewCart(request.ctx, cartId) : null;
+  return sendPage(
+    reply,
+    <CartPage
+      ctx={pageCtx(request, app.config)}
+      cart={cart}
+      methods={cart && cart.lines.length > 0 ? offeredMethods(request, cart) : []}
+      freeFromCents={app.shipping.current.freeFromCents}
+      error={error}
+    />,
+    status,
+  );
 }
