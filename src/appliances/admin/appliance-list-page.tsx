@@ -1,7 +1,7 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
-import { AdminPagination } from '../../staff/pages/admin-pagination.tsx';
 import { AdminSearchForm } from '../../staff/pages/admin-search-form.tsx';
 import { Notice } from '../../staff/pages/fields.tsx';
+import { Pagination } from '../../web/components/pagination.tsx';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { AdminApplianceRow } from './admin-appliances.ts';
 
@@ -87,7 +87,7 @@ export function ApplianceListPage(props: {
           </table>
         </div>
       )}
-      <AdminPagination ctx={ctx} page={page} pages={pages} href={pageUrl} />
+      <Pagination ctx={ctx} page={page} pages={pages} href={pageUrl} />
     </AdminLayout>
   );
 }

@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
-import { AdminPagination } from '../../staff/pages/admin-pagination.tsx';
 import { AdminSearchForm } from '../../staff/pages/admin-search-form.tsx';
+import { Pagination } from '../../web/components/pagination.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { AdminProductRow } from './admin-products.ts';
@@ -66,7 +66,7 @@ export function ProductListPage(props: {
           </table>
         </div>
       )}
-      <AdminPagination ctx={ctx} page={page} pages={pages} href={pageUrl} />
+      <Pagination ctx={ctx} page={page} pages={pages} href={pageUrl} />
     </AdminLayout>
   );
 }

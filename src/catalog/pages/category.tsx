@@ -1,7 +1,8 @@
 import { Layout } from '../../web/components/layout.tsx';
+import { Pagination } from '../../web/components/pagination.tsx';
 import type { PageCtx } from '../../web/page-context.ts';
 import type { CategoryView, ProductView } from '../queries.ts';
-import { Pagination, ProductGrid } from './product-card.tsx';
+import { ProductGrid } from './product-card.tsx';
 
 export function CategoryPage(props: {
   ctx: PageCtx;

@@ -1,6 +1,6 @@
 import { AdminLayout } from '../../staff/pages/admin-layout.tsx';
-import { AdminPagination } from '../../staff/pages/admin-pagination.tsx';
 import { AdminSearchForm } from '../../staff/pages/admin-search-form.tsx';
+import { Pagination } from '../../web/components/pagination.tsx';
 import { formatPrice } from '../../web/i18n/format.ts';
 import type { MessageKey } from '../../web/i18n/messages.ts';
 import type { PageCtx } from '../../web/page-context.ts';
@@ -95,7 +95,7 @@ export function OrderListPage(props: {
           </table>
         </div>
       )}
-      <AdminPagination ctx={ctx} page={page} pages={pages} href={(n) => url(filter, n)} />
+      <Pagination ctx={ctx} page={page} pages={pages} href={(n) => url(filter, n)} />
     </AdminLayout>
   );
 }
