@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../test/helpers/appliance-fixtures.ts';
+import { checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { openDb } from '../db/database.ts';
 import { addToCart } from '../orders/add-to-cart.ts';
@@ -213,19 +214,7 @@ describe('ranking by how often an appliance was ordered', () => {
       method: 'POST',
       url: `/api/v1/carts/${added.cartId}/checkout`,
       headers: { 'idempotency-key': 'rank-by-orders' },
-      payload: {
-        email: 'ann@example.nl',
-        address: {
-          name: 'Ann',
-          street: 'Dorpsstraat',
-          houseNumber: '1',
-          postcode: '1234AB',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'mailbox',
-        paymentMethod: 'bank-transfer',
-      },
+      payload: checkoutPayload({ shippingMethod: 'mailbox' }),
     });
     assert.equal(res.statusCode, 201, res.body);
     const counted = await t.db
