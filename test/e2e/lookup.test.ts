@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { normaliseModel } from '../../src/appliances/normalise-model.ts';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import {
+  addFirstProductToCart,
+  type BrowserShop,
+  escapeRegExp,
+  expectNoAxeViolations,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
 import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
 
 type Target = { id: string; brand: string; model: string; serial: string; variant: string };
@@ -78,14 +85,7 @@ describe('finding the right consumable by type number, in the browser', () => {
     );
     await expectNoAxeViolations(page);
 
-    const add = page
-      .getByRole('button', { name: /^In winkelmand/ })
-      .and(page.locator(':enabled'))
-      .first();
-    const product = (await seen(add)).replace(/^In winkelmand: /, '');
-    await add.click();
-    await page.waitForURL('**/cart?added=*');
-    assert.equal(await seen(page.getByRole('status')), `${product} staat in je winkelmand.`);
+    await addFirstProductToCart(page);
   });
 
   it('picks a suggestion with the keyboard while typing — in English on a desktop', async () => {
@@ -163,7 +163,3 @@ describe('finding the right consumable by type number, in the browser', () => {
     await expectNoAxeViolations(page);
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
