@@ -1,6 +1,7 @@
 import type { Ctx } from '../../src/context.ts';
 import { newId } from '../../src/db/ids.ts';
 import type { Browser } from './forms.ts';
+import type { TestApp } from './test-app.ts';
 
 /** An appliance of a fresh brand in the registry, straight into the database. */
 export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
@@ -126,4 +127,15 @@ export async function signInByLink(browser: Browser, ctx: Ctx, email: string): P
   const done = await browser.post(path, {});
   if (done.statusCode !== 303)
     throw new Error(`following the link answered ${done.statusCode}: ${done.body}`);
+}
+
+/** The household a customer belongs to, or null. */
+export async function householdOf(t: Pick<TestApp, 'db'>, customerId: string): Promise<string | null> {
+  return (
+    await t.db
+      .selectFrom('customers')
+      .select('household_id')
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+  ).household_id;
 }
