@@ -3,15 +3,22 @@ import { newId } from '../../src/db/ids.ts';
 import type { Browser } from './forms.ts';
 import type { TestApp } from './test-app.ts';
 
-/** An appliance of a fresh brand in the registry, straight into the database. */
-export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
-  const now = '2026-01-01T00:00:00.000Z';
-  const brandId = newId();
+/**
+ * An appliance of a fresh brand in the registry, straight into the database; answers its id. `options` name the
+ * brand and appliance (default `Brand xxxx` and `Vacuum <model>`), fix ids, and date the rows (default 2026-01-01).
+ */
+export async function addAppliance(
+  ctx: Pick<Ctx, 'db'>,
+  model: string,
+  options: { id?: string; name?: string; brandId?: string; brandName?: string; at?: string } = {},
+): Promise<string> {
+  const now = options.at ?? '2026-01-01T00:00:00.000Z';
+  const brandId = options.brandId ?? newId();
   await ctx.db
     .insertInto('brands')
     .values({
       id: brandId,
-      name: `Brand ${brandId.slice(-4)}`,
+      name: options.brandName ?? `Brand ${brandId.slice(-4)}`,
       words: '[]',
       model_field_nl: 'Type',
       model_field_en: 'Type',
@@ -23,7 +30,7 @@ export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
       updated_at: now,
     })
     .execute();
-  const id = newId();
+  const id = options.id ?? newId();
   await ctx.db
     .insertInto('appliances')
     .values({
@@ -31,7 +38,7 @@ export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
       brand_id: brandId,
       model,
       model_norm: model.replace(/[^A-Z0-9]/gi, '').toUpperCase(),
-      name: `Vacuum ${model}`,
+      name: options.name ?? `Vacuum ${model}`,
       category: 'vacuum',
       notes: '',
       order_count: 0,

@@ -8,6 +8,7 @@ import { runJobsUntilIdle } from '../../src/jobs/run-jobs.ts';
 import { addToCart } from '../../src/orders/add-to-cart.ts';
 import { defaultPreferences } from '../../src/preferences/preferences.ts';
 import { addCategory, addProduct } from './catalog-fixtures.ts';
+import { addAppliance } from './customer-fixtures.ts';
 import type { TestApp } from './test-app.ts';
 
 export type Person = { email: string; name: string; phone: string; street: string };
@@ -26,38 +27,13 @@ async function prepareShop(t: TestApp): Promise<void> {
   if (shopReady.has(t)) return;
   await addCategory(t.ctx, 'privacy-bags');
   await addProduct(t.ctx, { sku: 'PRIV-BAG', stock: 1000, categorySlug: 'privacy-bags' });
-  const now = isoNow(t.clock);
-  await t.db
-    .insertInto('brands')
-    .values({
-      id: 'brand-priv',
-      name: 'Privabrand',
-      words: '[]',
-      model_field_nl: 'Type',
-      model_field_en: 'Type',
-      plate_vacuum_nl: '',
-      plate_vacuum_en: '',
-      plate_coffee_nl: '',
-      plate_coffee_en: '',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await t.db
-    .insertInto('appliances')
-    .values({
-      id: 'appl-priv',
-      brand_id: 'brand-priv',
-      model: 'PV1000/01',
-      model_norm: 'PV100001',
-      name: 'Privavac 1000',
-      category: 'vacuum',
-      notes: '',
-      order_count: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await addAppliance(t.ctx, 'PV1000/01', {
+    id: 'appl-priv',
+    name: 'Privavac 1000',
+    brandId: 'brand-priv',
+    brandName: 'Privabrand',
+    at: isoNow(t.clock),
+  });
   shopReady.add(t);
 }
 
