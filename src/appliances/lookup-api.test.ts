@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../test/helpers/appliance-fixtures.ts';
+import {
+  addFixtureRegistry,
+  addProducts,
+  FIXTURE_CSV,
+  FIXTURE_SKUS,
+} from '../../test/helpers/appliance-fixtures.ts';
 import { checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { openDb } from '../db/database.ts';
@@ -32,10 +37,7 @@ describe('the lookup API', () => {
 
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    const result = await importAppliances(t.ctx, FIXTURE_CSV);
-    assert.ok(result.ok);
-    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+    await addFixtureRegistry(t);
   });
   after(() => t.close());
 
@@ -192,10 +194,7 @@ describe('ranking by how often an appliance was ordered', () => {
   let t: TestApp;
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    const result = await importAppliances(t.ctx, FIXTURE_CSV);
-    assert.ok(result.ok);
-    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+    await addFixtureRegistry(t);
   });
   after(() => t.close());
 
