@@ -2,10 +2,28 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
 import { proposePlans } from '../../src/replenishment/propose-plans.ts';
-import type { TestApp } from './test-app.ts';
+import { addCategory, addProduct } from './catalog-fixtures.ts';
+import { addCustomer } from './signed-in-customer.ts';
+import { startTestApp, type TestApp } from './test-app.ts';
 
 /** The consumable the replenishment tests order. */
 export const REPLENISHMENT_SKU = 'TB-REPL-BAG';
+
+/**
+ * A shop on Monday 5 January 2026, 10:00 UTC, selling the consumable (€10.00, 500 in stock); answers the shop and
+ * the consumable's product id.
+ */
+export async function startReplenishmentShop(): Promise<{ t: TestApp; productId: string }> {
+  const t = await startTestApp({}, '2026-01-05T10:00:00Z');
+  await addCategory(t.ctx, 'bags');
+  const productId = await addProduct(t.ctx, { sku: REPLENISHMENT_SKU, priceCents: 1000, stock: 500 });
+  return { t, productId };
+}
+
+/** A new customer Anne, with an address of her own, for one test. */
+export function addAnne(t: TestApp): Promise<string> {
+  return addCustomer(t.ctx, `anne-${randomUUID()}@example.nl`, 'Anne');
+}
 
 /**
  * Places an order of `quantity` × the consumable (`REPLENISHMENT_SKU` unless `sku` says otherwise) at `when`
