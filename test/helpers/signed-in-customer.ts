@@ -1,6 +1,7 @@
 import type { Ctx } from '../../src/context.ts';
 import { CUSTOMER_COOKIE, createCustomerSession } from '../../src/customers/sessions.ts';
 import { newId } from '../../src/db/ids.ts';
+import { testCustomer } from '../../src/messaging/channels/test-customers.ts';
 import type { App } from '../../src/web/app.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
 import { Browser } from './forms.ts';
@@ -38,4 +39,15 @@ export async function signedInCustomer(app: App, ctx: Ctx, customerId: string): 
   const cookie = await customerCookie(ctx, customerId);
   browser.cookies.set(cookie.name, cookie.value);
   return browser;
+}
+
+/** A fresh test customer (testCustomer: an account and a session) and an inject-browser carrying that session. */
+export async function signedInTestCustomer(t: {
+  app: App;
+  ctx: Ctx;
+}): Promise<{ customer: Awaited<ReturnType<typeof testCustomer>>; browser: Browser }> {
+  const customer = await testCustomer(t.ctx);
+  const browser = new Browser(t.app);
+  browser.cookies.set(cookieSpec(t.ctx.config, CUSTOMER_COOKIE).name, customer.session);
+  return { customer, browser };
 }
