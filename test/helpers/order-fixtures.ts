@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { addToCart } from '../../src/orders/add-to-cart.ts';
-import { checkout } from '../../src/orders/checkout.ts';
+import { checkout, type OrderReceipt } from '../../src/orders/checkout.ts';
 import { changeOrderStatus, type OrderActor } from '../../src/orders/order-events.ts';
 import type { OrderStatus } from '../../src/orders/order-states.ts';
 import { checkoutPayload } from './checkout-bodies.ts';
@@ -53,4 +53,31 @@ export async function moveOrder(
       assert.ok(changed.ok, `${status} → ${to}`);
     });
   }
+}
+
+/**
+ * An order placed through the HTTP API as a customer would: a new cart, `quantity` × `sku` added, checked out in
+ * `lang` with Ann's body from checkout-bodies.ts (`body` replaces or adds fields). Asserts each step and answers
+ * the receipt.
+ */
+export async function orderThroughApi(
+  t: TestApp,
+  options: { sku: string; quantity?: number; lang?: 'nl' | 'en'; body?: Record<string, unknown> },
+): Promise<OrderReceipt> {
+  const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
+  const cartId = (cart.json() as { id: string }).id;
+  const added = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/carts/${cartId}/lines`,
+    payload: { sku: options.sku, quantity: options.quantity ?? 2 },
+  });
+  assert.ok(added.statusCode < 300, added.body);
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/carts/${cartId}/checkout?lang=${options.lang ?? 'en'}`,
+    headers: { 'idempotency-key': randomUUID() },
+    payload: checkoutPayload(options.body),
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json() as OrderReceipt;
 }

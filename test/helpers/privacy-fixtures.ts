@@ -1,14 +1,12 @@
-import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { isoNow } from '../../src/clock.ts';
 import { createCustomerSession } from '../../src/customers/sessions.ts';
 import { newId } from '../../src/db/ids.ts';
 import { defaultJobKinds } from '../../src/jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../src/jobs/run-jobs.ts';
-import { addToCart } from '../../src/orders/add-to-cart.ts';
 import { defaultPreferences } from '../../src/preferences/preferences.ts';
 import { addCategory, addProduct } from './catalog-fixtures.ts';
 import { addAppliance } from './customer-fixtures.ts';
+import { orderThroughApi } from './order-fixtures.ts';
 import type { TestApp } from './test-app.ts';
 
 export type Person = { email: string; name: string; phone: string; street: string };
@@ -40,13 +38,9 @@ async function prepareShop(t: TestApp): Promise<void> {
 /** Places an order through the checkout API as a guest, with `email` as typed; answers its number. */
 export async function placeOrder(t: TestApp, person: Person, email = person.email): Promise<string> {
   await prepareShop(t);
-  const added = await addToCart(t.ctx, null, 'PRIV-BAG', 2);
-  assert.ok(added.ok);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${added.cartId}/checkout?lang=en`,
-    headers: { 'idempotency-key': randomUUID() },
-    payload: {
+  const receipt = await orderThroughApi(t, {
+    sku: 'PRIV-BAG',
+    body: {
       email,
       address: {
         name: person.name,
@@ -56,12 +50,9 @@ export async function placeOrder(t: TestApp, person: Person, email = person.emai
         city: 'Utrecht',
         country: 'NL',
       },
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
     },
   });
-  assert.equal(res.statusCode, 201, res.body);
-  return (res.json() as { orderNumber: string }).orderNumber;
+  return receipt.orderNumber;
 }
 
 /**
