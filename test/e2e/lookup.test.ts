@@ -7,10 +7,11 @@ import {
   type BrowserShop,
   escapeRegExp,
   expectNoAxeViolations,
+  logInAsStaff,
   seen,
   startBrowserShop,
 } from '../helpers/browser.ts';
-import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
+import { createStaff } from '../helpers/forms.ts';
 
 type Target = { id: string; brand: string; model: string; serial: string; variant: string };
 
@@ -151,10 +152,7 @@ describe('finding the right consumable by type number, in the browser', () => {
   it('shows both requests in the admin queue', async () => {
     await createStaff(shop.shop.db, { email: 'piet@example.nl', role: 'staff', name: 'Piet' });
     const page = await shop.open('/admin/login?lang=nl');
-    await page.getByLabel('E-mailadres').fill('piet@example.nl');
-    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL('**/admin');
+    await logInAsStaff(page, 'piet@example.nl', 'nl');
     await page.goto('/admin/requests');
     const main = await seen(page.getByRole('main'));
     assert.match(main, /QX-4711/);

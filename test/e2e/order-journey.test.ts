@@ -11,10 +11,11 @@ import {
   demoAppliance,
   escapeRegExp,
   expectNoAxeViolations,
+  logInAsStaff,
   seen,
   startBrowserShop,
 } from '../helpers/browser.ts';
-import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
+import { createStaff } from '../helpers/forms.ts';
 import { type MollieStandIn, startMollieStandIn } from '../helpers/mollie-stand-in.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 
@@ -180,10 +181,7 @@ describe('the whole order journey in the browser', () => {
     // staff: paid, packed, shipped
     await createStaff(shop.shop.db, { email: 'piet@example.nl', role: 'staff', name: 'Piet' });
     const admin = await shop.open('/admin/login?lang=nl');
-    await admin.getByLabel('E-mailadres').fill('piet@example.nl');
-    await admin.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await admin.getByRole('button', { name: 'Inloggen' }).click();
-    await admin.waitForURL('**/admin');
+    await logInAsStaff(admin, 'piet@example.nl', 'nl');
     await admin.goto('/admin/orders');
     await admin
       .getByRole('navigation', { name: 'Filter bestellingen' })

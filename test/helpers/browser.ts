@@ -6,6 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { normaliseModel } from '../../src/appliances/normalise-model.ts';
 import type { Config } from '../../src/config.ts';
 import { seedDemo } from '../../src/db/seed.ts';
+import { TEST_PASSWORD } from './forms.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 /** Debian's Chromium; CI installs it (see .ci/run). CHROMIUM_PATH overrides it. */
@@ -230,4 +231,18 @@ export async function addFirstProductToCart(page: Page): Promise<string> {
   await page.waitForURL('**/cart?added=*');
   assert.equal(await seen(page.getByRole('status')), `${product} staat in je winkelmand.`);
   return product;
+}
+
+const STAFF_LOGIN = {
+  nl: { email: 'E-mailadres', password: 'Wachtwoord', button: 'Inloggen' },
+  en: { email: 'E-mail address', password: 'Password', button: 'Log in' },
+} as const;
+
+/** On the staff login page, open in `lang`: logs in as `email` with TEST_PASSWORD by the button, onto /admin. */
+export async function logInAsStaff(page: Page, email: string, lang: 'nl' | 'en'): Promise<void> {
+  const words = STAFF_LOGIN[lang];
+  await page.getByLabel(words.email, { exact: true }).fill(email);
+  await page.getByLabel(words.password, { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: words.button }).click();
+  await page.waitForURL('**/admin');
 }
