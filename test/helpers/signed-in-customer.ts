@@ -1,30 +1,14 @@
 import type { Ctx } from '../../src/context.ts';
 import { CUSTOMER_COOKIE, createCustomerSession } from '../../src/customers/sessions.ts';
-import { newId } from '../../src/db/ids.ts';
 import { testCustomer } from '../../src/messaging/channels/test-customers.ts';
 import type { App } from '../../src/web/app.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
 import { Browser } from './forms.ts';
+import { addCustomer as addCustomerAccount } from './preference-fixtures.ts';
 
-/** A customer account straight into the database (the sign-in flows have their own tests); returns its id. */
-export async function addCustomer(ctx: Ctx, email: string, name: string | null = null): Promise<string> {
-  const id = newId();
-  const now = new Date(ctx.clock.now().epochMilliseconds).toISOString();
-  await ctx.db
-    .insertInto('customers')
-    .values({
-      id,
-      email,
-      email_verified_at: now,
-      name,
-      phone: null,
-      locale: 'en',
-      household_id: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return id;
+/** A customer account straight into the database (the sign-in flows have their own tests), in English; its id. */
+export function addCustomer(ctx: Ctx, email: string, name: string | null = null): Promise<string> {
+  return addCustomerAccount(ctx, { email, name: name ?? undefined, locale: 'en' });
 }
 
 /** The session cookie (name and value) of a fresh session for this customer. */
