@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../test/helpers/appliance-fixtures.ts';
+import {
+  addFixtureRegistry,
+  addProducts,
+  FIXTURE_CSV,
+  FIXTURE_SKUS,
+} from '../../test/helpers/appliance-fixtures.ts';
+import { checkoutPayload } from '../../test/helpers/checkout-bodies.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { openDb } from '../db/database.ts';
 import { addToCart } from '../orders/add-to-cart.ts';
@@ -31,10 +37,7 @@ describe('the lookup API', () => {
 
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    const result = await importAppliances(t.ctx, FIXTURE_CSV);
-    assert.ok(result.ok);
-    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+    await addFixtureRegistry(t);
   });
   after(() => t.close());
 
@@ -191,10 +194,7 @@ describe('ranking by how often an appliance was ordered', () => {
   let t: TestApp;
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    const result = await importAppliances(t.ctx, FIXTURE_CSV);
-    assert.ok(result.ok);
-    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+    await addFixtureRegistry(t);
   });
   after(() => t.close());
 
@@ -213,19 +213,7 @@ describe('ranking by how often an appliance was ordered', () => {
       method: 'POST',
       url: `/api/v1/carts/${added.cartId}/checkout`,
       headers: { 'idempotency-key': 'rank-by-orders' },
-      payload: {
-        email: 'ann@example.nl',
-        address: {
-          name: 'Ann',
-          street: 'Dorpsstraat',
-          houseNumber: '1',
-          postcode: '1234AB',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'mailbox',
-        paymentMethod: 'bank-transfer',
-      },
+      payload: checkoutPayload({ shippingMethod: 'mailbox' }),
     });
     assert.equal(res.statusCode, 201, res.body);
     const counted = await t.db

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { createStaff, signedIn } from '../../test/helpers/forms.ts';
+import { orderThroughApi } from '../../test/helpers/order-fixtures.ts';
 import { type SmtpSink, startSmtpSink } from '../../test/helpers/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
 import { defaultJobKinds } from '../jobs/default-kinds.ts';
@@ -35,34 +35,11 @@ describe('order confirmation e-mail', () => {
 
   /** Through the API, as a customer would; returns the checkout receipt. */
   async function order(lang: 'nl' | 'en') {
-    const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts' });
-    const id = cart.json().id as string;
-    const line = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/carts/${id}/lines`,
-      payload: { sku: 'BAG-1', quantity: 2 },
+    return orderThroughApi(t, {
+      sku: 'BAG-1',
+      lang,
+      body: { email: `ann-${lang}@example.nl`, shippingMethod: 'mailbox' },
     });
-    assert.ok(line.statusCode < 300, line.body);
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/carts/${id}/checkout?lang=${lang}`,
-      headers: { 'idempotency-key': randomUUID() },
-      payload: {
-        email: `ann-${lang}@example.nl`,
-        address: {
-          name: 'Ann de Vries',
-          street: 'Dorpsstraat',
-          houseNumber: '12',
-          postcode: '1234AB',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'mailbox',
-        paymentMethod: 'bank-transfer',
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json() as { orderNumber: string; total: number; deliveryDate: string };
   }
 
   for (const lang of ['en', 'nl'] as const) {

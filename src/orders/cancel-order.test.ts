@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { moveOrder, placeGuestOrder } from '../../test/helpers/order-fixtures.ts';
 import { checkInvariants } from '../../test/helpers/order-invariants.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { addToCart } from './add-to-cart.ts';
 import { cancelOrder } from './cancel-order.ts';
-import { checkout } from './checkout.ts';
-import { changeOrderStatus, orderEvents } from './order-events.ts';
-import type { OrderStatus } from './order-states.ts';
+import { orderEvents } from './order-events.ts';
 
 describe('cancelOrder', () => {
   let t: TestApp;
@@ -20,55 +17,13 @@ describe('cancelOrder', () => {
     const sku = `CAN-${++n}`;
     await addProduct(t.ctx, { sku, nameNl: `Zak ${sku}`, nameEn: `Bag ${sku}`, priceCents: 1000, stock });
     initial.set(sku, stock);
-    const cart = await addToCart(t.ctx, null, sku, quantity);
-    assert.ok(cart.ok);
-    const result = await checkout(t.ctx, {
-      cartId: cart.cartId,
-      idempotencyKey: randomUUID(),
-      shipping: t.app.shipping.current,
-      body: {
-        email: 'ann@example.nl',
-        address: {
-          name: 'Ann',
-          street: 'Dorpsstraat',
-          houseNumber: '1',
-          postcode: '1234AB',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'parcel',
-        paymentMethod: 'bank-transfer',
-      },
-    });
-    assert.ok(result.ok, JSON.stringify(result));
-    const row = await t.db
-      .selectFrom('orders')
-      .select('id')
-      .where('number', '=', result.receipt.orderNumber)
-      .executeTakeFirstOrThrow();
-    return { id: row.id, sku };
+    const { id } = await placeGuestOrder(t, sku, quantity);
+    return { id, sku };
   }
 
   const stockOf = async (sku: string) =>
     (await t.db.selectFrom('products').select('stock').where('sku', '=', sku).executeTakeFirstOrThrow())
       .stock;
-
-  async function moveTo(orderId: string, path: OrderStatus[]) {
-    for (const to of path) {
-      await t.db.transaction().execute(async (trx) => {
-        const { status } = await trx
-          .selectFrom('orders')
-          .select('status')
-          .where('id', '=', orderId)
-          .executeTakeFirstOrThrow();
-        const changed = await changeOrderStatus(
-          { ...t.ctx, db: trx },
-          { orderId, from: status, to, actor: 'staff' },
-        );
-        assert.ok(changed.ok, `${status} → ${to}`);
-      });
-    }
-  }
 
   before(async () => {
     t = await startTestApp();
@@ -123,7 +78,7 @@ describe('cancelOrder', () => {
 
   it('cancels a paid order and enqueues its refund', async () => {
     const order = await placed(4, 2);
-    await moveTo(order.id, ['paid']);
+    await moveOrder(t, order.id, ['paid']);
     const result = await cancelOrder(t.ctx, order.id, 'customer');
     assert.ok(result.ok);
     const refund = await t.db
@@ -137,7 +92,7 @@ describe('cancelOrder', () => {
 
   it('refuses to cancel a shipped order and leaves the stock alone', async () => {
     const order = await placed(4, 1);
-    await moveTo(order.id, ['paid', 'packed', 'shipped']);
+    await moveOrder(t, order.id, ['paid', 'packed', 'shipped']);
     const result = await cancelOrder(t.ctx, order.id, 'customer');
     assert.deepEqual(result, { ok: false, reason: 'not-cancellable', status: 'shipped' });
     assert.equal(await stockOf(order.sku), 3);

@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { moveOrder, placeGuestOrder } from '../../test/helpers/order-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { addToCart } from './add-to-cart.ts';
 import { delayOrder } from './delay-order.ts';
 import { changeOrderStatus } from './order-events.ts';
-import { placeOrder } from './place-order.ts';
 
 const piet = { id: 'staff-1', name: 'Piet' };
 
 describe('delayOrder', () => {
   let t: TestApp;
-  let n = 0;
   before(async () => {
     // Monday 30 November 2026, 23:30 in Amsterdam: "today" is still the 30th there
     t = await startTestApp({}, '2026-11-30T22:30:00Z');
@@ -21,40 +19,8 @@ describe('delayOrder', () => {
   after(() => t.close());
 
   async function paidOrder(): Promise<string> {
-    const cart = await addToCart(t.ctx, null, 'BAG-1', 1);
-    assert.ok(cart.ok);
-    const placed = await t.db.transaction().execute((trx) =>
-      placeOrder(
-        { ...t.ctx, db: trx },
-        {
-          cartId: cart.cartId,
-          checkout: {
-            email: 'ann@example.nl',
-            address: {
-              name: 'Ann',
-              street: 'Dorpsstraat',
-              houseNumber: '1',
-              addition: '',
-              postcode: '1234 AB',
-              city: 'Utrecht',
-              country: 'NL',
-            },
-            shippingMethod: 'parcel',
-            paymentMethod: 'bank-transfer',
-          },
-          idempotencyKey: `k${++n}`,
-          idempotencyClaimedAt: new Date().toISOString(),
-          requestHash: 'h',
-          shipping: t.app.shipping.current,
-        },
-      ),
-    );
-    assert.ok(placed.ok);
-    const id = placed.order.id;
-    assert.ok(
-      (await changeOrderStatus(t.ctx, { orderId: id, from: 'awaiting_payment', to: 'paid', actor: 'system' }))
-        .ok,
-    );
+    const { id } = await placeGuestOrder(t, 'BAG-1');
+    await moveOrder(t, id, ['paid'], 'system');
     return id;
   }
 

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
+import { moveOrder, placeGuestOrder } from '../../test/helpers/order-fixtures.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
-import { addToCart } from './add-to-cart.ts';
 import { trackingUrl } from './carriers.ts';
-import { changeOrderStatus } from './order-events.ts';
-import { placeOrder } from './place-order.ts';
 import { shipOrder } from './ship-order.ts';
 
 const piet = { id: 'staff-1', name: 'Piet' };
@@ -13,7 +11,6 @@ const postnl = { carrier: 'postnl', trackingCode: '3SABCD123456789' } as const;
 
 describe('shipOrder', () => {
   let t: TestApp;
-  let n = 0;
   before(async () => {
     t = await startTestApp();
     await addCategory(t.ctx, 'bags');
@@ -23,42 +20,9 @@ describe('shipOrder', () => {
 
   /** A placed order, moved to `status` along the transitions map; returns its id. */
   async function orderIn(status: 'awaiting_payment' | 'paid' | 'packed'): Promise<string> {
-    const cart = await addToCart(t.ctx, null, 'BAG-1', 1);
-    assert.ok(cart.ok);
-    const placed = await t.db.transaction().execute((trx) =>
-      placeOrder(
-        { ...t.ctx, db: trx },
-        {
-          cartId: cart.cartId,
-          checkout: {
-            email: 'ann@example.nl',
-            address: {
-              name: 'Ann',
-              street: 'Dorpsstraat',
-              houseNumber: '1',
-              addition: '',
-              postcode: '1234 AB',
-              city: 'Utrecht',
-              country: 'NL',
-            },
-            shippingMethod: 'parcel',
-            paymentMethod: 'bank-transfer',
-          },
-          idempotencyKey: `k${++n}`,
-          idempotencyClaimedAt: new Date().toISOString(),
-          requestHash: 'h',
-          shipping: t.app.shipping.current,
-        },
-      ),
-    );
-    assert.ok(placed.ok);
-    const id = placed.order.id;
+    const { id } = await placeGuestOrder(t, 'BAG-1');
     const path = { awaiting_payment: [], paid: ['paid'], packed: ['paid', 'packed'] } as const;
-    let from = 'awaiting_payment';
-    for (const to of path[status]) {
-      assert.ok((await changeOrderStatus(t.ctx, { orderId: id, from, to, actor: 'system' })).ok);
-      from = to;
-    }
+    await moveOrder(t, id, path[status], 'system');
     return id;
   }
 

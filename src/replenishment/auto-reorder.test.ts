@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
-import { planOf, REPLENISHMENT_SKU, regularCustomer } from '../../test/helpers/replenishment-fixtures.ts';
-import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
-import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import {
+  addAnne,
+  planOf,
+  REPLENISHMENT_SKU,
+  regularCustomer,
+  startReplenishmentShop,
+} from '../../test/helpers/replenishment-fixtures.ts';
+import { signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
+import type { TestApp } from '../../test/helpers/test-app.ts';
 import { newId } from '../db/ids.ts';
 import { defaultJobKinds } from '../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
@@ -16,14 +20,12 @@ describe('automatic reordering, the customer’s own choice per plan', () => {
   let productId: string;
 
   before(async () => {
-    t = await startTestApp({}, '2026-01-05T10:00:00Z');
-    await addCategory(t.ctx, 'bags');
-    productId = await addProduct(t.ctx, { sku: REPLENISHMENT_SKU, priceCents: 1000, stock: 500 });
+    ({ t, productId } = await startReplenishmentShop());
   });
   after(() => t.close());
 
   beforeEach(async () => {
-    anne = await addCustomer(t.ctx, `anne-${randomUUID()}@example.nl`, 'Anne');
+    anne = await addAnne(t);
     await t.db.updateTable('products').set({ stock: 500 }).where('id', '=', productId).execute();
     await regularCustomer(t, anne); // a plan for 3 bags, running out on 2026-07-23, reminded from 2026-06-17
   });

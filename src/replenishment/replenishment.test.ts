@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts';
 import { Browser } from '../../test/helpers/forms.ts';
 import {
+  addAnne,
   orderConsumableAt,
   planOf,
   REPLENISHMENT_SKU,
   regularCustomer as regularCustomerOf,
   remindersOn,
+  startReplenishmentShop,
 } from '../../test/helpers/replenishment-fixtures.ts';
 import { addCustomer, signedInCustomer } from '../../test/helpers/signed-in-customer.ts';
-import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import type { TestApp } from '../../test/helpers/test-app.ts';
 import { runJobsUntilIdle } from '../jobs/run-jobs.ts';
 import { viewCart } from '../orders/view-cart.ts';
 import { proposePlans } from './propose-plans.ts';
@@ -54,14 +55,12 @@ describe('replenishment', () => {
   let productId: string;
 
   before(async () => {
-    t = await startTestApp({}, '2026-01-05T10:00:00Z');
-    await addCategory(t.ctx, 'bags');
-    productId = await addProduct(t.ctx, { sku: SKU, priceCents: 1000, stock: 500 });
+    ({ t, productId } = await startReplenishmentShop());
   });
   after(() => t.close());
 
   beforeEach(async () => {
-    anne = await addCustomer(t.ctx, `anne-${randomUUID()}@example.nl`, 'Anne');
+    anne = await addAnne(t);
     await t.db.updateTable('products').set({ price_cents: 1000 }).where('id', '=', productId).execute();
   });
 

@@ -4,6 +4,7 @@ import { addCategory, addProduct } from '../../test/helpers/catalog-fixtures.ts'
 import { checkoutForm } from '../../test/helpers/checkout-bodies.ts';
 import { Browser } from '../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../test/helpers/test-app.ts';
+import { voucherInput } from '../../test/helpers/voucher-fixtures.ts';
 import { formatCode } from './codes.ts';
 import { createGiftCard, createVoucher } from './create-code.ts';
 
@@ -35,19 +36,7 @@ describe('codes on the checkout page', () => {
   }
 
   it('shows the discount, the gift card and what is left to pay before confirming, then orders with them (en)', async () => {
-    const voucher = await createVoucher(
-      t.ctx,
-      {
-        discount: { amountCents: 500 },
-        minOrderCents: 0,
-        validFrom: null,
-        validUntil: null,
-        maxUses: 1,
-        oncePerEmail: false,
-        note: '',
-      },
-      null,
-    );
+    const voucher = await createVoucher(t.ctx, voucherInput(), null);
     const card = await createGiftCard(t.ctx, { amountCents: 1000, validUntil: null, note: '' }, null);
     const { browser, page, form } = await shopper('en');
     assert.match(page.body, /Voucher or gift card code/);

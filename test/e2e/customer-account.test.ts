@@ -2,23 +2,15 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import type { Page } from 'playwright-core';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import {
+  type BrowserShop,
+  demoApplianceWithoutSerial,
+  expectNoAxeViolations,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
 import { lastLinkTo } from '../helpers/customer-fixtures.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
-
-type Target = { id: string; label: string };
-
-/** An appliance of the demo registry that needs no serial and has a part in stock. */
-async function demoAppliance(shop: BrowserShop): Promise<Target> {
-  const rows = await shop.shop.db.selectFrom('appliances').select('id').orderBy('model').limit(200).execute();
-  const ctx = { ...shop.shop.ctx, locale: 'nl' as const };
-  for (const row of rows) {
-    const match = (await shop.shop.app.lookup.appliance(ctx, row.id))?.matches[0];
-    if (match && !match.needsSerial && match.products.some((p) => p.inStock))
-      return { id: row.id, label: `${match.brand} ${match.model}` };
-  }
-  assert.fail('the demo registry has an appliance with parts in stock and no serial needed');
-}
 
 /** The one mail to `to` whose subject matches, once it arrived. */
 async function mailTo(smtp: SmtpSink, to: string, subject: RegExp): Promise<ParsedMail> {
@@ -51,7 +43,7 @@ const NL = {
   placeOrder: 'Bestelling plaatsen met betaalverplichting',
 };
 
-async function guestOrder(page: Page, target: Target, email: string, words: typeof NL) {
+async function guestOrder(page: Page, target: { id: string }, email: string, words: typeof NL) {
   await page.goto(`/a/${target.id}`);
   await page
     .getByRole('button', { name: new RegExp(`^${words.addToCart}`) })
@@ -91,7 +83,7 @@ describe('accounts without passwords, in the browser', () => {
   });
 
   it('nl, phone: guest order → keep my appliance → link over SMTP → signed in, the appliance on /account', async () => {
-    const target = await demoAppliance(shop);
+    const target = await demoApplianceWithoutSerial(shop);
     const email = 'anne@example.nl';
     const page = await shop.open('/', { viewport: 'phone' });
     await guestOrder(page, target, email, NL);

@@ -7,7 +7,14 @@ import type { Locale } from '../../src/config.ts';
 import { personalTables } from '../../src/db/personal-data.ts';
 import { loadPreferences } from '../../src/preferences/preference-store.ts';
 import { type MessageKey, translator } from '../../src/web/i18n/messages.ts';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import {
+  type BrowserShop,
+  demoApplianceWithoutSerial,
+  escapeRegExp,
+  expectNoAxeViolations,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
 import { findEverywhere } from '../helpers/db-catalogue.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
 
@@ -22,20 +29,6 @@ const FISCAL = new Set<string>(
     .filter((p) => p.entry.onErase === 'retain-fiscal')
     .map((p) => p.table),
 );
-
-const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
-/** An appliance of the demo registry that needs no serial and has a part in stock. */
-async function demoAppliance(shop: BrowserShop): Promise<{ id: string; label: string }> {
-  const rows = await shop.shop.db.selectFrom('appliances').select('id').orderBy('model').limit(200).execute();
-  for (const row of rows) {
-    const match = (await shop.shop.app.lookup.appliance({ ...shop.shop.ctx, locale: 'nl' }, row.id))
-      ?.matches[0];
-    if (match && !match.needsSerial && match.products.some((p) => p.inStock))
-      return { id: row.id, label: `${match.brand} ${match.model}` };
-  }
-  assert.fail('the demo registry has an appliance with parts in stock and no serial needed');
-}
 
 /** The newest mail to `to` whose subject matches, once one arrived. */
 async function mailTo(smtp: SmtpSink, to: string, subject: RegExp): Promise<ParsedMail> {
@@ -61,7 +54,7 @@ async function followLink(page: Page, link: string, t: (k: MessageKey) => string
 async function guestOrder(page: Page, applianceId: string, email: string, t: (k: MessageKey) => string) {
   await page.goto(`/a/${applianceId}`);
   await page
-    .getByRole('button', { name: new RegExp(`^${escapeRe(t('cart.add'))}`) })
+    .getByRole('button', { name: new RegExp(`^${escapeRegExp(t('cart.add'))}`) })
     .and(page.locator(':enabled'))
     .first()
     .click();
@@ -106,7 +99,7 @@ describe('the customer holds the controls: the whole journey in a browser', () =
     it(`${locale}, ${viewport}: order as a guest, keep the appliance, set preferences, carry the terms to another shop, export, delete`, async () => {
       const t = translator(locale as Locale);
       const email = `journey-${locale}@example.nl`;
-      const target = await demoAppliance(shop);
+      const target = await demoApplianceWithoutSerial(shop);
       const page = await shop.open(`/?lang=${locale}`, {
         viewport,
         browserLocale: locale === 'nl' ? 'nl-NL' : 'en-GB',
@@ -120,7 +113,7 @@ describe('the customer holds the controls: the whole journey in a browser', () =
       const keepMail = await mailTo(smtp, email, / \((bestelling|order) TB-/);
       await followLink(page, signInLink(keepMail), t);
       await page.waitForURL('**/account?*');
-      assert.match(await seen(page.getByRole('main')), new RegExp(escapeRe(target.label)));
+      assert.match(await seen(page.getByRole('main')), new RegExp(escapeRegExp(target.label)));
       await expectNoAxeViolations(page);
 
       // 2. preferences: turn on offers, quiet hours; saved, with a ledger row
@@ -165,7 +158,7 @@ describe('the customer holds the controls: the whole journey in a browser', () =
       await followLink(there, signInLink(signUpMail), t);
       await there.waitForURL('**/account/terms?applied=1');
       const applied = await seen(there.getByRole('main'));
-      assert.match(applied, new RegExp(escapeRe(t('terms.applied'))));
+      assert.match(applied, new RegExp(escapeRegExp(t('terms.applied'))));
       await expectNoAxeViolations(there);
       const newcomer = await other.shop.db
         .selectFrom('customers')

@@ -5,9 +5,15 @@ import type { Page } from 'playwright-core';
 import { CUSTOMER_COOKIE } from '../../src/customers/sessions.ts';
 import { personalTables } from '../../src/db/personal-data.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import {
+  type BrowserShop,
+  expectNoAxeViolations,
+  logInAsStaff,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
 import { findEverywhere } from '../helpers/db-catalogue.ts';
-import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
+import { createStaff } from '../helpers/forms.ts';
 import { type Person, type SeededCustomer, seedCustomer } from '../helpers/privacy-fixtures.ts';
 
 const FISCAL = new Set<string>(
@@ -179,10 +185,7 @@ describe('a customer takes their data and deletes their account, in the browser'
     const customer = await seedCustomer(shop.shop, person);
     await createStaff(shop.shop.db, { email: 'olga@shop.test', name: 'Olga Owner' });
     const page = await shop.open('/admin/login?lang=en', { browserLocale: 'en-GB' });
-    await page.getByLabel('E-mail address', { exact: true }).fill('olga@shop.test');
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/admin');
+    await logInAsStaff(page, 'olga@shop.test', 'en');
     await page
       .getByRole('navigation', { name: 'Admin menu' })
       .getByRole('link', { name: 'Customers', exact: true })

@@ -2,8 +2,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { normaliseModel } from '../../src/appliances/normalise-model.ts';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
-import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
+import {
+  addFirstProductToCart,
+  type BrowserShop,
+  escapeRegExp,
+  expectNoAxeViolations,
+  logInAsStaff,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
+import { createStaff } from '../helpers/forms.ts';
 
 type Target = { id: string; brand: string; model: string; serial: string; variant: string };
 
@@ -78,14 +86,7 @@ describe('finding the right consumable by type number, in the browser', () => {
     );
     await expectNoAxeViolations(page);
 
-    const add = page
-      .getByRole('button', { name: /^In winkelmand/ })
-      .and(page.locator(':enabled'))
-      .first();
-    const product = (await seen(add)).replace(/^In winkelmand: /, '');
-    await add.click();
-    await page.waitForURL('**/cart?added=*');
-    assert.equal(await seen(page.getByRole('status')), `${product} staat in je winkelmand.`);
+    await addFirstProductToCart(page);
   });
 
   it('picks a suggestion with the keyboard while typing — in English on a desktop', async () => {
@@ -151,10 +152,7 @@ describe('finding the right consumable by type number, in the browser', () => {
   it('shows both requests in the admin queue', async () => {
     await createStaff(shop.shop.db, { email: 'piet@example.nl', role: 'staff', name: 'Piet' });
     const page = await shop.open('/admin/login?lang=nl');
-    await page.getByLabel('E-mailadres').fill('piet@example.nl');
-    await page.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL('**/admin');
+    await logInAsStaff(page, 'piet@example.nl', 'nl');
     await page.goto('/admin/requests');
     const main = await seen(page.getByRole('main'));
     assert.match(main, /QX-4711/);
@@ -163,7 +161,3 @@ describe('finding the right consumable by type number, in the browser', () => {
     await expectNoAxeViolations(page);
   });
 });
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { normaliseModel } from '../../src/appliances/normalise-model.ts';
 import {
   type BrowserShop,
+  demoAppliance,
+  escapeRegExp,
   expectNoAxeViolations,
   focused,
   startBrowserShop,
   type ViewportName,
 } from '../helpers/browser.ts';
 import { addCustomer, customerCookie } from '../helpers/signed-in-customer.ts';
-
-type Target = { id: string; brand: string; model: string; serial: string | null };
 
 const WORDS = {
   nl: {
@@ -54,43 +53,6 @@ const WORDS = {
     saved_address: 'Deliver to a saved address',
   },
 } as const;
-
-/** An appliance of the demo registry with a typeable model number and parts in stock (after its serial, if asked). */
-async function demoAppliance(shop: BrowserShop, skip: string[]): Promise<Target> {
-  const rows = await shop.shop.db
-    .selectFrom('appliances')
-    .select(['id', 'model'])
-    .orderBy('model')
-    .limit(300)
-    .execute();
-  const ctx = { ...shop.shop.ctx, locale: 'nl' as const };
-  for (const row of rows) {
-    if (skip.includes(row.id) || normaliseModel(row.model).length < 6) continue;
-    const match = (await shop.shop.app.lookup.appliance(ctx, row.id))?.matches[0];
-    if (!match) continue;
-    if (!match.needsSerial) {
-      if (match.products.some((p) => p.inStock))
-        return { id: row.id, brand: match.brand, model: row.model, serial: null };
-      continue;
-    }
-    const variant = await shop.shop.db
-      .selectFrom('appliance_variants')
-      .select('serial_from')
-      .where('appliance_id', '=', row.id)
-      .where('serial_from', 'is not', null)
-      .executeTakeFirst();
-    const serial = variant?.serial_from;
-    if (!serial || !/^[0-9]+$/.test(serial)) continue;
-    const answered = (await shop.shop.app.lookup.appliance(ctx, row.id, serial))?.matches[0];
-    if (answered?.products.some((p) => p.inStock))
-      return { id: row.id, brand: match.brand, model: row.model, serial };
-  }
-  assert.fail('the demo registry has an appliance with parts in stock');
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 describe('my appliances in the browser: look up, save, buy, reorder in one tap', () => {
   let shop: BrowserShop;

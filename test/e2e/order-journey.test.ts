@@ -2,16 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ParsedMail } from 'mailparser';
 import type { Locator } from 'playwright-core';
-import { normaliseModel } from '../../src/appliances/normalise-model.ts';
 import { defaultJobKinds } from '../../src/jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../src/jobs/run-jobs.ts';
 import { formatDay } from '../../src/web/i18n/format.ts';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
-import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
+import {
+  addFirstProductToCart,
+  type BrowserShop,
+  demoAppliance,
+  escapeRegExp,
+  expectNoAxeViolations,
+  logInAsStaff,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
+import { createStaff } from '../helpers/forms.ts';
 import { type MollieStandIn, startMollieStandIn } from '../helpers/mollie-stand-in.ts';
 import { type SmtpSink, startSmtpSink } from '../helpers/smtp-sink.ts';
-
-type Target = { id: string; brand: string; model: string; serial: string | null };
 
 const CUSTOMER = {
   email: 'anne@example.nl',
@@ -22,42 +28,6 @@ const CUSTOMER = {
   city: 'Utrecht',
 };
 const TRACKING = '3SABCD1234567';
-
-/**
- * An appliance of the demo registry with a model number a person can type, that has parts in stock (after its
- * serial, when the lookup asks for one).
- */
-async function demoAppliance(shop: BrowserShop): Promise<Target> {
-  const rows = await shop.shop.db
-    .selectFrom('appliances')
-    .select(['id', 'model'])
-    .orderBy('model')
-    .limit(200)
-    .execute();
-  const ctx = { ...shop.shop.ctx, locale: 'nl' as const };
-  for (const row of rows) {
-    if (normaliseModel(row.model).length < 6) continue;
-    const match = (await shop.shop.app.lookup.appliance(ctx, row.id))?.matches[0];
-    if (!match) continue;
-    if (!match.needsSerial) {
-      if (match.products.some((p) => p.inStock))
-        return { id: row.id, brand: match.brand, model: row.model, serial: null };
-      continue;
-    }
-    const variant = await shop.shop.db
-      .selectFrom('appliance_variants')
-      .select('serial_from')
-      .where('appliance_id', '=', row.id)
-      .where('serial_from', 'is not', null)
-      .executeTakeFirst();
-    const serial = variant?.serial_from;
-    if (!serial || !/^[0-9]+$/.test(serial)) continue;
-    const answered = (await shop.shop.app.lookup.appliance(ctx, row.id, serial))?.matches[0];
-    if (answered?.products.some((p) => p.inStock))
-      return { id: row.id, brand: match.brand, model: row.model, serial };
-  }
-  assert.fail('the demo registry has an appliance with parts in stock');
-}
 
 /** Runs the worker's jobs until none is due, as the in-process worker of `serve` would. */
 async function runJobs(shop: BrowserShop): Promise<string[]> {
@@ -133,14 +103,7 @@ describe('the whole order journey in the browser', () => {
     await expectNoAxeViolations(page);
 
     // cart
-    const add = page
-      .getByRole('button', { name: /^In winkelmand/ })
-      .and(page.locator(':enabled'))
-      .first();
-    const product = (await seen(add)).replace(/^In winkelmand: /, '');
-    await add.click();
-    await page.waitForURL('**/cart?added=*');
-    assert.equal(await seen(page.getByRole('status')), `${product} staat in je winkelmand.`);
+    await addFirstProductToCart(page);
     const cart = await main();
     assert.match(cart, /Totaal \(incl\. btw\) €\s?\d+,\d\d/, 'the total incl. VAT');
     assert.match(cart, /Waarvan \d+% btw/, 'the VAT in it');
@@ -218,10 +181,7 @@ describe('the whole order journey in the browser', () => {
     // staff: paid, packed, shipped
     await createStaff(shop.shop.db, { email: 'piet@example.nl', role: 'staff', name: 'Piet' });
     const admin = await shop.open('/admin/login?lang=nl');
-    await admin.getByLabel('E-mailadres').fill('piet@example.nl');
-    await admin.getByLabel('Wachtwoord').fill(TEST_PASSWORD);
-    await admin.getByRole('button', { name: 'Inloggen' }).click();
-    await admin.waitForURL('**/admin');
+    await logInAsStaff(admin, 'piet@example.nl', 'nl');
     await admin.goto('/admin/orders');
     await admin
       .getByRole('navigation', { name: 'Filter bestellingen' })
@@ -354,8 +314,4 @@ describe('the whole order journey in the browser', () => {
 async function text(locator: Locator): Promise<string> {
   // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText, wanted for the rendered text (table cells apart)
   return (await locator.innerText()).replace(/[ \t\r\n]+/g, ' ').trim();
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,7 +7,7 @@ import { testCustomer } from '../../src/messaging/channels/test-customers.ts';
 import { vapidDetails } from '../../src/messaging/channels/vapid-details.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
 import { type BrowserShop, expectNoAxeViolations, startBrowserShop } from '../helpers/browser.ts';
-import { type PushServiceStandIn, startPushService } from '../helpers/web-push-service.ts';
+import { type PushServiceStandIn, startPushServiceFor } from '../helpers/web-push-service.ts';
 
 /**
  * Subscribing a browser to web push, in Chromium. Headless Chromium has no push service to talk to (it would be
@@ -25,7 +25,7 @@ describe('web push in a browser', () => {
 
   before(async () => {
     shop = await startBrowserShop();
-    push = await startPushService(vapidDetails(shop.shop.config)?.publicKey ?? '');
+    push = await startPushServiceFor(shop.shop.config);
   });
   after(async () => {
     await push.close();

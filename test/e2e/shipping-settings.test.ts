@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
-import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
+import {
+  type BrowserShop,
+  expectNoAxeViolations,
+  logInAsStaff,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
+import { createStaff } from '../helpers/forms.ts';
 
 /** The shop's clock is Monday 30 November 2026, 13:00 in Amsterdam (startTestApp's default). */
 describe('the owner sets up shipping in the browser', () => {
@@ -14,10 +20,7 @@ describe('the owner sets up shipping in the browser', () => {
 
   it('nl, phone: a wrong cut-off is refused with the reason; a good one is saved and promised at once', async () => {
     const page = await shop.open('/admin/login', { viewport: 'phone' });
-    await page.getByLabel('E-mailadres', { exact: true }).fill('olga@toonbank.test');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.waitForURL('**/admin');
+    await logInAsStaff(page, 'olga@toonbank.test', 'nl');
 
     await page
       .getByRole('navigation', { name: 'Beheermenu' })

@@ -6,7 +6,13 @@ import { broadcastPreviewJob } from '../../src/messaging/broadcast/preview-job.t
 import { BROADCAST_SEND_JOB, broadcastSendJob } from '../../src/messaging/broadcast/send-broadcast.ts';
 import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
 import type { Preferences } from '../../src/preferences/preferences.ts';
-import { type BrowserShop, expectNoAxeViolations, seen, startBrowserShop } from '../helpers/browser.ts';
+import {
+  type BrowserShop,
+  expectNoAxeViolations,
+  logInAsStaff,
+  seen,
+  startBrowserShop,
+} from '../helpers/browser.ts';
 import { createStaff, TEST_PASSWORD } from '../helpers/forms.ts';
 import { addCustomer } from '../helpers/signed-in-customer.ts';
 
@@ -38,10 +44,7 @@ describe('a staff message in the browser', () => {
 
     await createStaff(t.db, { email: 'sanne@toonbank.test', name: 'Sanne' });
     const page = await shop.open('/admin/login?lang=en', { browserLocale: 'en-GB' });
-    await page.getByLabel('E-mail address', { exact: true }).fill('sanne@toonbank.test');
-    await page.getByLabel('Password', { exact: true }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL('**/admin');
+    await logInAsStaff(page, 'sanne@toonbank.test', 'en');
 
     await page.goto('/admin/messages');
     await page.getByRole('heading', { level: 1, name: 'Messages to customers' }).waitFor();

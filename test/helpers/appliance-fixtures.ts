@@ -1,5 +1,8 @@
+import assert from 'node:assert/strict';
+import { importAppliances } from '../../src/appliances/import-appliances.ts';
 import type { Ctx } from '../../src/context.ts';
 import { newId } from '../../src/db/ids.ts';
+import type { TestApp } from './test-app.ts';
 
 /** Just enough catalog for appliance tests: one category and a product per SKU (stock 0 for `OUT-` SKUs). */
 export async function addProducts(ctx: Ctx, skus: string[]): Promise<void> {
@@ -62,3 +65,11 @@ Siemens,TE651209RW,EQ.6 plus s100,coffee,,FD 9103-9208,9103,9208,CLN-2,"Older br
 Siemens,TE651209RW,EQ.6 plus s100,coffee,,FD 9209-,9209,,CLN-3,
 Siemens,TE651209RW,EQ.6 plus s100,coffee,,,,,CLN-1,Descale every six weeks
 `;
+
+/** The fixture registry in a shop: the FIXTURE_SKUS products, FIXTURE_CSV imported and the lookup index refreshed. */
+export async function addFixtureRegistry(t: TestApp): Promise<void> {
+  await addProducts(t.ctx, FIXTURE_SKUS);
+  const result = await importAppliances(t.ctx, FIXTURE_CSV);
+  assert.ok(result.ok);
+  await t.app.lookup.refresh(t.ctx, result.applianceIds);
+}

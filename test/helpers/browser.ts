@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type AddressInfo, createServer } from 'node:net';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { normaliseModel } from '../../src/appliances/normalise-model.ts';
 import type { Config } from '../../src/config.ts';
 import { seedDemo } from '../../src/db/seed.ts';
+import { TEST_PASSWORD } from './forms.ts';
 import { startTestApp, type TestApp } from './test-app.ts';
 
 /** Debian's Chromium; CI installs it (see .ci/run). CHROMIUM_PATH overrides it. */
@@ -157,4 +159,90 @@ export async function focused(page: Page): Promise<{ tag: string; id: string; te
 /** An element's text as one line, whitespace collapsed (non-breaking spaces kept, as prices use them). */
 export async function seen(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/[ \t\r\n]+/g, ' ').trim();
+}
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** An appliance of the seeded demo registry, with the serial to give when the lookup asks for one. */
+export type DemoAppliance = { id: string; brand: string; model: string; serial: string | null };
+
+/**
+ * An appliance of the demo registry with a model number a person can type, that has parts in stock (after its
+ * serial, when the lookup asks for one); not one of `skip` (ids).
+ */
+export async function demoAppliance(shop: BrowserShop, skip: string[] = []): Promise<DemoAppliance> {
+  const rows = await shop.shop.db
+    .selectFrom('appliances')
+    .select(['id', 'model'])
+    .orderBy('model')
+    .limit(300)
+    .execute();
+  const ctx = { ...shop.shop.ctx, locale: 'nl' as const };
+  for (const row of rows) {
+    if (skip.includes(row.id) || normaliseModel(row.model).length < 6) continue;
+    const match = (await shop.shop.app.lookup.appliance(ctx, row.id))?.matches[0];
+    if (!match) continue;
+    if (!match.needsSerial) {
+      if (match.products.some((p) => p.inStock))
+        return { id: row.id, brand: match.brand, model: row.model, serial: null };
+      continue;
+    }
+    const variant = await shop.shop.db
+      .selectFrom('appliance_variants')
+      .select('serial_from')
+      .where('appliance_id', '=', row.id)
+      .where('serial_from', 'is not', null)
+      .executeTakeFirst();
+    const serial = variant?.serial_from;
+    if (!serial || !/^[0-9]+$/.test(serial)) continue;
+    const answered = (await shop.shop.app.lookup.appliance(ctx, row.id, serial))?.matches[0];
+    if (answered?.products.some((p) => p.inStock))
+      return { id: row.id, brand: match.brand, model: row.model, serial };
+  }
+  assert.fail('the demo registry has an appliance with parts in stock');
+}
+
+/** An appliance of the demo registry that needs no serial and has a part in stock, with its "brand model" label. */
+export async function demoApplianceWithoutSerial(shop: BrowserShop): Promise<{ id: string; label: string }> {
+  const rows = await shop.shop.db.selectFrom('appliances').select('id').orderBy('model').limit(200).execute();
+  const ctx = { ...shop.shop.ctx, locale: 'nl' as const };
+  for (const row of rows) {
+    const match = (await shop.shop.app.lookup.appliance(ctx, row.id))?.matches[0];
+    if (match && !match.needsSerial && match.products.some((p) => p.inStock))
+      return { id: row.id, label: `${match.brand} ${match.model}` };
+  }
+  assert.fail('the demo registry has an appliance with parts in stock and no serial needed');
+}
+
+/**
+ * On a Dutch appliance page: puts the first product that can be added in the cart and checks the cart says so;
+ * answers the product's name.
+ */
+export async function addFirstProductToCart(page: Page): Promise<string> {
+  const add = page
+    .getByRole('button', { name: /^In winkelmand/ })
+    .and(page.locator(':enabled'))
+    .first();
+  const product = (await seen(add)).replace(/^In winkelmand: /, '');
+  await add.click();
+  await page.waitForURL('**/cart?added=*');
+  assert.equal(await seen(page.getByRole('status')), `${product} staat in je winkelmand.`);
+  return product;
+}
+
+const STAFF_LOGIN = {
+  nl: { email: 'E-mailadres', password: 'Wachtwoord', button: 'Inloggen' },
+  en: { email: 'E-mail address', password: 'Password', button: 'Log in' },
+} as const;
+
+/** On the staff login page, open in `lang`: logs in as `email` with TEST_PASSWORD by the button, onto /admin. */
+export async function logInAsStaff(page: Page, email: string, lang: 'nl' | 'en'): Promise<void> {
+  const words = STAFF_LOGIN[lang];
+  await page.getByLabel(words.email, { exact: true }).fill(email);
+  await page.getByLabel(words.password, { exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: words.button }).click();
+  await page.waitForURL('**/admin');
 }

@@ -1,16 +1,24 @@
 import type { Ctx } from '../../src/context.ts';
 import { newId } from '../../src/db/ids.ts';
 import type { Browser } from './forms.ts';
+import type { TestApp } from './test-app.ts';
 
-/** An appliance of a fresh brand in the registry, straight into the database. */
-export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
-  const now = '2026-01-01T00:00:00.000Z';
-  const brandId = newId();
+/**
+ * An appliance of a fresh brand in the registry, straight into the database; answers its id. `options` name the
+ * brand and appliance (default `Brand xxxx` and `Vacuum <model>`), fix ids, and date the rows (default 2026-01-01).
+ */
+export async function addAppliance(
+  ctx: Pick<Ctx, 'db'>,
+  model: string,
+  options: { id?: string; name?: string; brandId?: string; brandName?: string; at?: string } = {},
+): Promise<string> {
+  const now = options.at ?? '2026-01-01T00:00:00.000Z';
+  const brandId = options.brandId ?? newId();
   await ctx.db
     .insertInto('brands')
     .values({
       id: brandId,
-      name: `Brand ${brandId.slice(-4)}`,
+      name: options.brandName ?? `Brand ${brandId.slice(-4)}`,
       words: '[]',
       model_field_nl: 'Type',
       model_field_en: 'Type',
@@ -22,7 +30,7 @@ export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
       updated_at: now,
     })
     .execute();
-  const id = newId();
+  const id = options.id ?? newId();
   await ctx.db
     .insertInto('appliances')
     .values({
@@ -30,7 +38,7 @@ export async function addAppliance(ctx: Ctx, model: string): Promise<string> {
       brand_id: brandId,
       model,
       model_norm: model.replace(/[^A-Z0-9]/gi, '').toUpperCase(),
-      name: `Vacuum ${model}`,
+      name: options.name ?? `Vacuum ${model}`,
       category: 'vacuum',
       notes: '',
       order_count: 0,
@@ -126,4 +134,15 @@ export async function signInByLink(browser: Browser, ctx: Ctx, email: string): P
   const done = await browser.post(path, {});
   if (done.statusCode !== 303)
     throw new Error(`following the link answered ${done.statusCode}: ${done.body}`);
+}
+
+/** The household a customer belongs to, or null. */
+export async function householdOf(t: Pick<TestApp, 'db'>, customerId: string): Promise<string | null> {
+  return (
+    await t.db
+      .selectFrom('customers')
+      .select('household_id')
+      .where('id', '=', customerId)
+      .executeTakeFirstOrThrow()
+  ).household_id;
 }

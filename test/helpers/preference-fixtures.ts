@@ -1,6 +1,8 @@
 import type { Ctx } from '../../src/context.ts';
 import { CUSTOMER_COOKIE, createCustomerSession } from '../../src/customers/sessions.ts';
 import { newId } from '../../src/db/ids.ts';
+import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
+import type { Preferences } from '../../src/preferences/preferences.ts';
 import type { App } from '../../src/web/app.ts';
 import { cookieSpec } from '../../src/web/cookies.ts';
 import { Browser } from './forms.ts';
@@ -40,4 +42,15 @@ export async function signedInCustomer(
   const browser = new Browser(t.app);
   browser.cookies.set(name, token);
   return { id, browser, cookie: `${name}=${token}` };
+}
+
+/** Changes a customer's preferences in place of the customer, as the preference centre saves them. */
+export async function changeCustomerPreferences(
+  ctx: Ctx,
+  customerId: string,
+  change: (prefs: Preferences) => void,
+): Promise<void> {
+  const next = structuredClone((await loadPreferences(ctx, customerId)).prefs);
+  change(next);
+  await changePreferences(ctx, customerId, next, { source: 'preference-centre', actor: 'customer' });
 }

@@ -1,13 +1,12 @@
-import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { isoNow } from '../../src/clock.ts';
 import { createCustomerSession } from '../../src/customers/sessions.ts';
 import { newId } from '../../src/db/ids.ts';
 import { defaultJobKinds } from '../../src/jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../src/jobs/run-jobs.ts';
-import { addToCart } from '../../src/orders/add-to-cart.ts';
 import { defaultPreferences } from '../../src/preferences/preferences.ts';
 import { addCategory, addProduct } from './catalog-fixtures.ts';
+import { addAppliance } from './customer-fixtures.ts';
+import { orderThroughApi } from './order-fixtures.ts';
 import type { TestApp } from './test-app.ts';
 
 export type Person = { email: string; name: string; phone: string; street: string };
@@ -26,51 +25,22 @@ async function prepareShop(t: TestApp): Promise<void> {
   if (shopReady.has(t)) return;
   await addCategory(t.ctx, 'privacy-bags');
   await addProduct(t.ctx, { sku: 'PRIV-BAG', stock: 1000, categorySlug: 'privacy-bags' });
-  const now = isoNow(t.clock);
-  await t.db
-    .insertInto('brands')
-    .values({
-      id: 'brand-priv',
-      name: 'Privabrand',
-      words: '[]',
-      model_field_nl: 'Type',
-      model_field_en: 'Type',
-      plate_vacuum_nl: '',
-      plate_vacuum_en: '',
-      plate_coffee_nl: '',
-      plate_coffee_en: '',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await t.db
-    .insertInto('appliances')
-    .values({
-      id: 'appl-priv',
-      brand_id: 'brand-priv',
-      model: 'PV1000/01',
-      model_norm: 'PV100001',
-      name: 'Privavac 1000',
-      category: 'vacuum',
-      notes: '',
-      order_count: 0,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await addAppliance(t.ctx, 'PV1000/01', {
+    id: 'appl-priv',
+    name: 'Privavac 1000',
+    brandId: 'brand-priv',
+    brandName: 'Privabrand',
+    at: isoNow(t.clock),
+  });
   shopReady.add(t);
 }
 
 /** Places an order through the checkout API as a guest, with `email` as typed; answers its number. */
 export async function placeOrder(t: TestApp, person: Person, email = person.email): Promise<string> {
   await prepareShop(t);
-  const added = await addToCart(t.ctx, null, 'PRIV-BAG', 2);
-  assert.ok(added.ok);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${added.cartId}/checkout?lang=en`,
-    headers: { 'idempotency-key': randomUUID() },
-    payload: {
+  const receipt = await orderThroughApi(t, {
+    sku: 'PRIV-BAG',
+    body: {
       email,
       address: {
         name: person.name,
@@ -80,12 +50,9 @@ export async function placeOrder(t: TestApp, person: Person, email = person.emai
         city: 'Utrecht',
         country: 'NL',
       },
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
     },
   });
-  assert.equal(res.statusCode, 201, res.body);
-  return (res.json() as { orderNumber: string }).orderNumber;
+  return receipt.orderNumber;
 }
 
 /**

@@ -1,11 +1,29 @@
-import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { changePreferences, loadPreferences } from '../../src/preferences/preference-store.ts';
 import { proposePlans } from '../../src/replenishment/propose-plans.ts';
-import type { TestApp } from './test-app.ts';
+import { addCategory, addProduct } from './catalog-fixtures.ts';
+import { orderThroughApi } from './order-fixtures.ts';
+import { addCustomer } from './signed-in-customer.ts';
+import { startTestApp, type TestApp } from './test-app.ts';
 
 /** The consumable the replenishment tests order. */
 export const REPLENISHMENT_SKU = 'TB-REPL-BAG';
+
+/**
+ * A shop on Monday 5 January 2026, 10:00 UTC, selling the consumable (€10.00, 500 in stock); answers the shop and
+ * the consumable's product id.
+ */
+export async function startReplenishmentShop(): Promise<{ t: TestApp; productId: string }> {
+  const t = await startTestApp({}, '2026-01-05T10:00:00Z');
+  await addCategory(t.ctx, 'bags');
+  const productId = await addProduct(t.ctx, { sku: REPLENISHMENT_SKU, priceCents: 1000, stock: 500 });
+  return { t, productId };
+}
+
+/** A new customer Anne, with an address of her own, for one test. */
+export function addAnne(t: TestApp): Promise<string> {
+  return addCustomer(t.ctx, `anne-${randomUUID()}@example.nl`, 'Anne');
+}
 
 /**
  * Places an order of `quantity` × the consumable (`REPLENISHMENT_SKU` unless `sku` says otherwise) at `when`
@@ -19,19 +37,11 @@ export async function orderConsumableAt(
   options: { sku?: string; lang?: 'nl' | 'en' } = {},
 ): Promise<void> {
   t.clock.set(when);
-  const cart = await t.app.inject({ method: 'POST', url: '/api/v1/carts', payload: {} });
-  const cartId = (cart.json() as { id: string }).id;
-  const added = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${cartId}/lines`,
-    payload: { sku: options.sku ?? REPLENISHMENT_SKU, quantity },
-  });
-  assert.ok(added.statusCode < 300, added.body);
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/carts/${cartId}/checkout?lang=${options.lang ?? 'en'}`,
-    headers: { 'idempotency-key': randomUUID() },
-    payload: {
+  const { orderNumber: number } = await orderThroughApi(t, {
+    sku: options.sku ?? REPLENISHMENT_SKU,
+    quantity,
+    lang: options.lang ?? 'en',
+    body: {
       email: 'anne@example.nl',
       address: {
         name: 'Anne de Vries',
@@ -41,12 +51,8 @@ export async function orderConsumableAt(
         city: 'Utrecht',
         country: 'NL',
       },
-      shippingMethod: 'parcel',
-      paymentMethod: 'bank-transfer',
     },
   });
-  assert.equal(res.statusCode, 201, res.body);
-  const number = (res.json() as { orderNumber: string }).orderNumber;
   await t.db.updateTable('orders').set({ customer_id: customerId }).where('number', '=', number).execute();
 }
 

@@ -12,19 +12,27 @@ export type SmtpSink = {
    * did arrive.
    */
   mailsTo(to: string, subject: RegExp, timeoutMs?: number): Promise<ParsedMail[]>;
-  /** Refuse the next n messages with a temporary error (451). */
+  /** Refuse the next n messages with a temporary error (451); `Infinity` until `refuse(0)`. */
   refuse(n: number): void;
   close(): Promise<void>;
 };
 
-/** A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it accepts, parsed. With `refuseGone` it refuses
+ * addresses starting "gone" for good (550 at RCPT TO), as a mailbox that no longer exists: a hard bounce.
+ */
+export async function startSmtpSink(options: { refuseGone?: boolean } = {}): Promise<SmtpSink> {
   const mails: ParsedMail[] = [];
   let refusing = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuseGone && address.address.startsWith('gone'))
+        return callback(Object.assign(new Error('no such user here'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -5,6 +5,8 @@ import { Agent, createServer, globalAgent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Config } from '../../src/config.ts';
+import { vapidDetails } from '../../src/messaging/channels/vapid-details.ts';
 
 /** A browser's side of a subscription: what it would give the shop, and the private half it keeps. */
 export type BrowserSubscription = {
@@ -215,4 +217,9 @@ function selfSignedCertificate(): { key: string; cert: string } {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The push service stand-in for a shop: subscriptions are made with the shop's VAPID public key. */
+export function startPushServiceFor(config: Config): Promise<PushServiceStandIn> {
+  return startPushService(vapidDetails(config)?.publicKey ?? '');
 }

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../../test/helpers/appliance-fixtures.ts';
+import { addFixtureRegistry } from '../../../test/helpers/appliance-fixtures.ts';
 import { type Browser, createStaff, signedIn } from '../../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { importAppliances } from '../import-appliances.ts';
 
 const guide = {
   words: 'Flips\nphilipps',
@@ -21,9 +20,7 @@ describe('brands and their type-plate guide in the admin', () => {
   let philips: string;
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    await importAppliances(t.ctx, FIXTURE_CSV);
-    await t.app.lookup.refresh(t.ctx, 'all');
+    await addFixtureRegistry(t);
     await createStaff(t.db, { email: 'sam@example.nl', role: 'staff' });
     staff = await signedIn(t.app, 'sam@example.nl');
     philips = (

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../../test/helpers/appliance-fixtures.ts';
+import { addFixtureRegistry } from '../../../test/helpers/appliance-fixtures.ts';
 import { Browser, createStaff, signedIn } from '../../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { importAppliances } from '../import-appliances.ts';
 import { requestIdentification } from '../request-identification.ts';
 
 describe('the requests queue in the admin', () => {
@@ -19,9 +18,7 @@ describe('the requests queue in the admin', () => {
 
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    await importAppliances(t.ctx, FIXTURE_CSV);
-    await t.app.lookup.refresh(t.ctx, 'all');
+    await addFixtureRegistry(t);
     await createStaff(t.db, { email: 'sam@example.nl', name: 'Sam', role: 'staff' });
     staff = await signedIn(t.app, 'sam@example.nl');
     const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#ccc' } })

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
-import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../../test/helpers/appliance-fixtures.ts';
+import { addFixtureRegistry } from '../../../test/helpers/appliance-fixtures.ts';
 import { Browser } from '../../../test/helpers/forms.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { importAppliances } from '../import-appliances.ts';
 
 describe('the lookup pages', () => {
   let t: TestApp;
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    const result = await importAppliances(t.ctx, FIXTURE_CSV);
-    assert.ok(result.ok);
-    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+    await addFixtureRegistry(t);
   });
   after(() => t.close());
 

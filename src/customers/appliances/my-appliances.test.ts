@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addProducts, FIXTURE_CSV, FIXTURE_SKUS } from '../../../test/helpers/appliance-fixtures.ts';
+import { addFixtureRegistry } from '../../../test/helpers/appliance-fixtures.ts';
 import { Browser } from '../../../test/helpers/forms.ts';
 import { addCustomer, signedInCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { importAppliances } from '../../appliances/import-appliances.ts';
 import { orderToken } from '../../orders/order-token.ts';
 import { lockPrice } from '../../replenishment/price-lock.ts';
 
@@ -24,10 +23,7 @@ describe('my appliances', () => {
   let siemens: string;
   before(async () => {
     t = await startTestApp();
-    await addProducts(t.ctx, FIXTURE_SKUS);
-    const result = await importAppliances(t.ctx, FIXTURE_CSV);
-    assert.ok(result.ok);
-    await t.app.lookup.refresh(t.ctx, result.applianceIds);
+    await addFixtureRegistry(t);
     const id = async (model: string) =>
       (await t.db.selectFrom('appliances').select('id').where('model', '=', model).executeTakeFirstOrThrow())
         .id;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { householdOf } from '../../../test/helpers/customer-fixtures.ts';
 import { Browser } from '../../../test/helpers/forms.ts';
 import { addCustomer, signedInCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -18,12 +19,6 @@ async function invitationPath(t: TestApp, to: string): Promise<string> {
   const link = /https?:\/\/\S+\/account\/household\/join\?token=[\w-]{43}/.exec(mail.text_body)?.[0];
   assert.ok(link, `an invitation link in: ${mail.text_body}`);
   return new URL(link).pathname + new URL(link).search;
-}
-
-async function householdOf(t: TestApp, id: string): Promise<string | null> {
-  return (
-    await t.db.selectFrom('customers').select('household_id').where('id', '=', id).executeTakeFirstOrThrow()
-  ).household_id;
 }
 
 describe('households when the mail server is down', () => {

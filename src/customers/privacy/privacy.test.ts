@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { householdOf } from '../../../test/helpers/customer-fixtures.ts';
 import { findEverywhere } from '../../../test/helpers/db-catalogue.ts';
 import { type Person, seedCustomer } from '../../../test/helpers/privacy-fixtures.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -144,13 +145,7 @@ describe('export and erasure of a customer', () => {
   it('erases everywhere except sales records, which the retention job anonymises after 7 years', async () => {
     const max = await seedCustomer(t, MAX);
     const zoe = await seedCustomer(t, ZOE, { householdWith: max.id });
-    const household = (
-      await t.db
-        .selectFrom('customers')
-        .select('household_id')
-        .where('id', '=', max.id)
-        .executeTakeFirstOrThrow()
-    ).household_id!;
+    const household = (await householdOf(t, max.id))!;
     await t.db.updateTable('households').set({ created_by: zoe.id }).where('id', '=', household).execute();
 
     // before: the plan lists what goes and what stays, with the purge date
@@ -350,13 +345,7 @@ describe('export and erasure of a customer', () => {
   it('removes a household left without members, and purges each record once', async () => {
     const max = await seedCustomer(t, MAX);
     const zoe = await seedCustomer(t, ZOE, { householdWith: max.id });
-    const household = (
-      await t.db
-        .selectFrom('customers')
-        .select('household_id')
-        .where('id', '=', zoe.id)
-        .executeTakeFirstOrThrow()
-    ).household_id!;
+    const household = (await householdOf(t, zoe.id))!;
     assert.ok((await eraseAccount(t.ctx, max.id)).erased);
     assert.ok(
       await t.db.selectFrom('households').select('id').where('id', '=', household).executeTakeFirst(),

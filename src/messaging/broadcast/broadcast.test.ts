@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
+import { addAppliance } from '../../../test/helpers/customer-fixtures.ts';
 import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
 import { addCustomer, signedInCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -107,39 +108,11 @@ describe('staff messages', () => {
 
     // an appliance owned by 'off' (offers off) and shared with 'member' through their household
     const now = '2026-11-20T12:00:00.000Z';
-    const brandId = newId();
-    await t.db
-      .insertInto('brands')
-      .values({
-        id: brandId,
-        name: 'Testmerk',
-        words: '[]',
-        model_field_nl: 'Type',
-        model_field_en: 'Type',
-        plate_vacuum_nl: '',
-        plate_vacuum_en: '',
-        plate_coffee_nl: '',
-        plate_coffee_en: '',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    applianceId = newId();
-    await t.db
-      .insertInto('appliances')
-      .values({
-        id: applianceId,
-        brand_id: brandId,
-        model: 'TM-100/01',
-        model_norm: 'TM10001',
-        name: 'Testmerk TM-100',
-        category: 'vacuum',
-        notes: '',
-        order_count: 0,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    applianceId = await addAppliance(t.ctx, 'TM-100/01', {
+      name: 'Testmerk TM-100',
+      brandName: 'Testmerk',
+      at: now,
+    });
     await t.db
       .insertInto('customer_appliances')
       .values({

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { createECDH, randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { Browser } from '../../../test/helpers/forms.ts';
+import { signedInTestCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { type PushServiceStandIn, startPushService } from '../../../test/helpers/web-push-service.ts';
-import { CUSTOMER_COOKIE } from '../../customers/sessions.ts';
-import { cookieSpec } from '../../web/cookies.ts';
+import { type PushServiceStandIn, startPushServiceFor } from '../../../test/helpers/web-push-service.ts';
 import { customersWithPush, hasPushSubscription, listPushDevices } from './push-devices.ts';
 import { savePushSubscription } from './save-push-subscription.ts';
 import { sendPush } from './send-push.ts';
@@ -21,7 +20,7 @@ describe('/account/notifications', () => {
 
   before(async () => {
     t = await startTestApp();
-    push = await startPushService(vapidDetails(t.config)?.publicKey ?? '');
+    push = await startPushServiceFor(t.config);
   });
   after(async () => {
     await push.close();
@@ -29,9 +28,7 @@ describe('/account/notifications', () => {
   });
 
   async function signedInCustomer(lang: 'en' | 'nl' = 'en') {
-    const customer = await testCustomer(t.ctx);
-    const browser = new Browser(t.app);
-    browser.cookies.set(cookieSpec(t.config, CUSTOMER_COOKIE).name, customer.session);
+    const { customer, browser } = await signedInTestCustomer(t);
     const page = await browser.get(`/account/notifications?lang=${lang}`);
     assert.equal(page.statusCode, 200);
     const csrf = /data-csrf="([^"]+)"/.exec(page.body)?.[1] ?? '';
@@ -179,9 +176,7 @@ describe('/account/notifications in production without VAPID keys', () => {
   it('says the shop offers no push and accepts no subscription', async () => {
     const t = await startTestApp({ production: true, vapidKeys: null });
     try {
-      const customer = await testCustomer(t.ctx);
-      const browser = new Browser(t.app);
-      browser.cookies.set(cookieSpec(t.config, CUSTOMER_COOKIE).name, customer.session);
+      const { browser } = await signedInTestCustomer(t);
       const page = await browser.get('/account/notifications?lang=en');
       assert.match(page.body, /This shop does not offer push notifications \(yet\)\./);
       assert.doesNotMatch(page.body, /push-subscribe\.js/);
@@ -246,9 +241,7 @@ describe('/account/notifications: the mobile number for SMS', () => {
   after(() => t.close());
 
   async function signedIn() {
-    const customer = await testCustomer(t.ctx);
-    const browser = new Browser(t.app);
-    browser.cookies.set(cookieSpec(t.config, CUSTOMER_COOKIE).name, customer.session);
+    const { customer, browser } = await signedInTestCustomer(t);
     return { customer, browser };
   }
   const phoneOf = async (id: string) =>

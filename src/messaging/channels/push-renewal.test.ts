@@ -2,16 +2,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { Browser } from '../../../test/helpers/forms.ts';
+import { signedInTestCustomer } from '../../../test/helpers/signed-in-customer.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { type PushServiceStandIn, startPushService } from '../../../test/helpers/web-push-service.ts';
-import { CUSTOMER_COOKIE } from '../../customers/sessions.ts';
+import { type PushServiceStandIn, startPushServiceFor } from '../../../test/helpers/web-push-service.ts';
 import { PUBLIC_DIR } from '../../web/assets.ts';
-import { cookieSpec } from '../../web/cookies.ts';
 import { listPushDevices } from './push-devices.ts';
 import { sendPush } from './send-push.ts';
 import { testCustomer } from './test-customers.ts';
-import { vapidDetails } from './vapid-details.ts';
 
 const RENEW = '/api/v1/push-subscriptions/renew';
 
@@ -21,7 +18,7 @@ describe('replacing a push subscription the browser changed (pushsubscriptioncha
 
   before(async () => {
     t = await startTestApp();
-    push = await startPushService(vapidDetails(t.config)?.publicKey ?? '');
+    push = await startPushServiceFor(t.config);
   });
   after(async () => {
     await push.close();
@@ -30,9 +27,7 @@ describe('replacing a push subscription the browser changed (pushsubscriptioncha
 
   /** A signed-in customer subscribes a browser on the page; returns what the page's script gets back. */
   async function subscribed() {
-    const customer = await testCustomer(t.ctx);
-    const browser = new Browser(t.app);
-    browser.cookies.set(cookieSpec(t.config, CUSTOMER_COOKIE).name, customer.session);
+    const { customer, browser } = await signedInTestCustomer(t);
     const page = await browser.get('/account/notifications?lang=en');
     const csrf = /data-csrf="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const subscription = push.subscribe();

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { type PushServiceStandIn, startPushService } from '../../../test/helpers/web-push-service.ts';
+import {
+  type PushServiceStandIn,
+  startPushService,
+  startPushServiceFor,
+} from '../../../test/helpers/web-push-service.ts';
 import { loadConfig } from '../../config.ts';
 import { customersWithPush, hasPushSubscription, listPushDevices } from './push-devices.ts';
 import { savePushSubscription } from './save-push-subscription.ts';
@@ -212,7 +216,7 @@ describe('VAPID keys', () => {
 describe('sendPush without an agent of its own', () => {
   it('reaches a push service the process trusts, as the gateway calls it', async () => {
     const t = await startTestApp();
-    const push = await startPushService(vapidDetails(t.config)?.publicKey ?? '');
+    const push = await startPushServiceFor(t.config);
     try {
       push.trustEverywhere();
       const customer = await testCustomer(t.ctx);

@@ -5,12 +5,11 @@ import {
   type MessageBirdStandIn,
   startMessageBirdStandIn,
 } from '../../../test/helpers/messagebird-stand-in.ts';
-import { addCustomer } from '../../../test/helpers/preference-fixtures.ts';
+import { addCustomer, changeCustomerPreferences } from '../../../test/helpers/preference-fixtures.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { isoNow } from '../../clock.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
-import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
 import { requestMessage } from '../gateway/request-message.ts';
 
 /**
@@ -33,11 +32,10 @@ describe('an SMS is sent at most once', () => {
     );
     bird.now = () => isoNow(t.clock);
     const id = await addCustomer(t.ctx, { email: 'sam@example.nl', locale: 'en' });
-    const { prefs } = await loadPreferences(t.ctx, id);
-    const next = structuredClone(prefs);
-    next.channels.order = ['sms', 'email', 'push', 'post'];
-    next.channels.enabled = { email: true, push: false, sms: true, post: false };
-    await changePreferences(t.ctx, id, next, { source: 'preference-centre', actor: 'customer' });
+    await changeCustomerPreferences(t.ctx, id, (p) => {
+      p.channels.order = ['sms', 'email', 'push', 'post'];
+      p.channels.enabled = { email: true, push: false, sms: true, post: false };
+    });
     await t.db.updateTable('customers').set({ phone: '+31612345678' }).where('id', '=', id).execute();
     const asked = await requestMessage(t.ctx, {
       customerId: id,

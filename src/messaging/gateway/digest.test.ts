@@ -1,56 +1,19 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
-import { addCustomer } from '../../../test/helpers/preference-fixtures.ts';
+import { addCustomer, changeCustomerPreferences } from '../../../test/helpers/preference-fixtures.ts';
+import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { createCustomerSession } from '../../customers/sessions.ts';
 import { suppressionOf } from '../../customers/suppression.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
-import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
+import { loadPreferences } from '../../preferences/preference-store.ts';
 import type { Preferences, Topic } from '../../preferences/preferences.ts';
 import type { Urgency } from './contract.ts';
 import { requestMessage } from './request-message.ts';
 import { DIGEST_JOB, sendDigest } from './send-digest.ts';
-
-/**
- * A real SMTP server keeping what it accepts; while `refuse` is set it answers 451 (try again later); addresses
- * starting "gone" it refuses for good (550).
- */
-async function startSink() {
-  const mails: ParsedMail[] = [];
-  const state = { refuse: false };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('gone'))
-        return callback(Object.assign(new Error('no such user here'), { responseCode: 550 }));
-      if (state.refuse) return callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    state,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const SHIPPED = {
   name: 'Anne',
@@ -63,7 +26,7 @@ const SHIPPED = {
 
 describe('the digest e-mail', () => {
   let t: TestApp;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: SmtpSink;
   afterEach(async () => {
     await t.close();
     await sink.close();
@@ -71,30 +34,26 @@ describe('the digest e-mail', () => {
 
   /** 2026-11-27 is a Friday; 11:00 UTC is noon in Amsterdam. */
   async function shop(now = '2026-11-27T11:00:00Z') {
-    sink = await startSink();
+    sink = await startSmtpSink({ refuseGone: true });
     t = await startTestApp({ smtpUrl: sink.url }, now);
   }
 
   /** A customer with offers and surveys on and at most one such message a week. */
   async function customer(email: string, locale: 'nl' | 'en', change: (p: Preferences) => void = () => {}) {
     const id = await addCustomer(t.ctx, { email, locale });
-    const { prefs } = await loadPreferences(t.ctx, id);
-    const next = structuredClone(prefs);
-    next.timeZone = 'Europe/Amsterdam';
-    next.locale = locale;
-    next.topics.offers = 'on';
-    next.topics.surveys = 'on';
-    next.frequency = { max: 1, per: 'week' };
-    change(next);
-    await changePreferences(t.ctx, id, next, { source: 'preference-centre', actor: 'customer' });
+    await changeCustomerPreferences(t.ctx, id, (p) => {
+      p.timeZone = 'Europe/Amsterdam';
+      p.locale = locale;
+      p.topics.offers = 'on';
+      p.topics.surveys = 'on';
+      p.frequency = { max: 1, per: 'week' };
+      change(p);
+    });
     return id;
   }
 
-  async function setPrefs(id: string, change: (p: Preferences) => void) {
-    const next = structuredClone((await loadPreferences(t.ctx, id)).prefs);
-    change(next);
-    await changePreferences(t.ctx, id, next, { source: 'preference-centre', actor: 'customer' });
-  }
+  const setPrefs = (id: string, change: (p: Preferences) => void) =>
+    changeCustomerPreferences(t.ctx, id, change);
 
   let n = 0;
   function ask(customerId: string, to: string, topic: Topic, urgency: Urgency) {
@@ -228,14 +187,14 @@ describe('the digest e-mail', () => {
     assert.equal(sink.mails.length, 1, 'nothing in quiet hours');
 
     t.clock.set('2026-12-04T13:00:00Z');
-    sink.state.refuse = true;
+    sink.refuse(Number.POSITIVE_INFINITY);
     await run();
     assert.equal(sink.mails.length, 1, 'the SMTP server did not take it');
     const claimed = await row(a.id);
     assert.equal(claimed.status, 'digest-sent', 'its items were claimed with the digest');
     assert.equal((await row(claimed.digest_id!)).status, 'sending');
 
-    sink.state.refuse = false;
+    sink.refuse(0);
     t.clock.set('2026-12-04T13:10:00Z');
     await run();
     await Promise.all([sendDigest(t.ctx, id), sendDigest(t.ctx, id)]);

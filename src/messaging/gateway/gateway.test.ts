@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { createStaff, signedIn } from '../../../test/helpers/forms.ts';
 import { startMessageBirdStandIn } from '../../../test/helpers/messagebird-stand-in.ts';
-import { addCustomer } from '../../../test/helpers/preference-fixtures.ts';
+import { addCustomer, changeCustomerPreferences } from '../../../test/helpers/preference-fixtures.ts';
+import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import type { Ctx } from '../../context.ts';
 import { createCustomerSession } from '../../customers/sessions.ts';
@@ -13,41 +12,10 @@ import { suppressionOf } from '../../customers/suppression.ts';
 import { defaultJobKinds } from '../../jobs/default-kinds.ts';
 import { runJobsUntilIdle } from '../../jobs/run-jobs.ts';
 import { loadLedger } from '../../preferences/consent-ledger.ts';
-import { changePreferences, loadPreferences, unsubscribeTopic } from '../../preferences/preference-store.ts';
+import { loadPreferences, unsubscribeTopic } from '../../preferences/preference-store.ts';
 import type { Preferences, Topic } from '../../preferences/preferences.ts';
 import type { Urgency } from './contract.ts';
 import { requestMessage } from './request-message.ts';
-
-/** A real SMTP server that keeps what it accepts and refuses, for good (550 at RCPT TO), addresses starting "gone". */
-async function startSink() {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      if (address.address.startsWith('gone')) {
-        return callback(Object.assign(new Error('no such user here'), { responseCode: 550 }));
-      }
-      callback();
-    },
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          mails.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    mails,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
 
 const SHIPPED = {
   number: 'TB-1001',
@@ -61,7 +29,7 @@ const SHIPPED = {
 
 describe('the message gateway, end to end on the database', () => {
   let t: TestApp;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: SmtpSink;
   afterEach(async () => {
     await t.close();
     await sink.close();
@@ -69,18 +37,17 @@ describe('the message gateway, end to end on the database', () => {
 
   /** 2026-11-27 is a Friday; 11:00 UTC is noon in Amsterdam. */
   async function shop(now = '2026-11-27T11:00:00Z') {
-    sink = await startSink();
+    sink = await startSmtpSink({ refuseGone: true });
     t = await startTestApp({ smtpUrl: sink.url }, now);
   }
 
   async function customer(email: string, change: (p: Preferences) => void, locale: 'nl' | 'en' = 'en') {
     const id = await addCustomer(t.ctx, { email, locale });
-    const { prefs } = await loadPreferences(t.ctx, id);
-    const next = structuredClone(prefs);
-    next.timeZone = 'Europe/Amsterdam';
-    next.locale = locale;
-    change(next);
-    await changePreferences(t.ctx, id, next, { source: 'preference-centre', actor: 'customer' });
+    await changeCustomerPreferences(t.ctx, id, (p) => {
+      p.timeZone = 'Europe/Amsterdam';
+      p.locale = locale;
+      change(p);
+    });
     return id;
   }
 
@@ -350,7 +317,7 @@ describe('the message gateway, end to end on the database', () => {
   it('sends by SMS when the customer puts it first and has a number, by e-mail when the number is gone', async () => {
     const bird = await startMessageBirdStandIn();
     try {
-      sink = await startSink();
+      sink = await startSmtpSink({ refuseGone: true });
       t = await startTestApp(
         {
           smtpUrl: sink.url,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addCustomer } from '../../../test/helpers/preference-fixtures.ts';
+import { addCustomer, changeCustomerPreferences } from '../../../test/helpers/preference-fixtures.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
 import { clientKey } from '../../customers/auth/rate-limit.ts';
-import { changePreferences, loadPreferences } from '../../preferences/preference-store.ts';
+import { loadPreferences } from '../../preferences/preference-store.ts';
 import { UNSUBSCRIBE_MISSES, UNSUBSCRIBE_REQUESTS } from './unsubscribe-limit.ts';
 import { createUnsubscribeUrl } from './unsubscribe-token.ts';
 
@@ -21,13 +21,9 @@ describe('rate limit of the unsubscribe links', () => {
   /** A customer who wants offers, and the path of their one-click unsubscribe link for offers. */
   async function link(): Promise<{ id: string; path: string }> {
     const id = await addCustomer(t.ctx);
-    const { prefs } = await loadPreferences(t.ctx, id);
-    await changePreferences(
-      t.ctx,
-      id,
-      { ...prefs, topics: { ...prefs.topics, offers: 'on' } },
-      { source: 'preference-centre', actor: 'customer' },
-    );
+    await changeCustomerPreferences(t.ctx, id, (p) => {
+      p.topics.offers = 'on';
+    });
     return { id, path: new URL(await createUnsubscribeUrl(t.ctx, id, 'offers', null)).pathname };
   }
   const get = (url: string, ip: string, language = 'nl') =>

@@ -5,6 +5,7 @@ import { inflateSync } from 'node:zlib';
 import { Temporal } from 'temporal-polyfill';
 import { addCategory, addProduct } from '../../../test/helpers/catalog-fixtures.ts';
 import { type Browser, createStaff, signedIn } from '../../../test/helpers/forms.ts';
+import { orderThroughApi } from '../../../test/helpers/order-fixtures.ts';
 import { checkInvariants } from '../../../test/helpers/order-invariants.ts';
 import { type SmtpSink, startSmtpSink } from '../../../test/helpers/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
@@ -59,32 +60,15 @@ describe('orders admin', () => {
     opts: { lang?: 'nl' | 'en'; email?: string; sku?: string; quantity?: number; paid?: boolean } = {},
   ) {
     const sku = opts.sku ?? 'BAG-1';
-    const cart = (await t.app.inject({ method: 'POST', url: '/api/v1/carts' })).json().id as string;
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/carts/${cart}/lines`,
-      payload: { sku, quantity: opts.quantity ?? 2 },
-    });
-    const res = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/carts/${cart}/checkout?lang=${opts.lang ?? 'en'}`,
-      headers: { 'idempotency-key': randomUUID() },
-      payload: {
+    const { orderNumber: number } = await orderThroughApi(t, {
+      sku,
+      quantity: opts.quantity ?? 2,
+      lang: opts.lang ?? 'en',
+      body: {
         email: opts.email ?? `c-${randomUUID().slice(0, 8)}@example.nl`,
-        address: {
-          name: 'Ann de Vries',
-          street: 'Dorpsstraat',
-          houseNumber: '12',
-          postcode: '1234AB',
-          city: 'Utrecht',
-          country: 'NL',
-        },
         shippingMethod: sku === 'BAG-1' ? 'mailbox' : 'parcel',
-        paymentMethod: 'bank-transfer',
       },
     });
-    assert.equal(res.statusCode, 201, res.body);
-    const number = res.json().orderNumber as string;
     const row = await t.db
       .selectFrom('orders')
       .select(['id', 'email'])

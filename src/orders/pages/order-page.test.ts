@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { addCategory, addProduct } from '../../../test/helpers/catalog-fixtures.ts';
 import { Browser } from '../../../test/helpers/forms.ts';
+import { moveOrder, placeGuestOrder } from '../../../test/helpers/order-fixtures.ts';
 import { checkInvariants } from '../../../test/helpers/order-invariants.ts';
 import { startTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
-import { addToCart } from '../add-to-cart.ts';
-import { checkout } from '../checkout.ts';
-import { changeOrderStatus, orderEvents } from '../order-events.ts';
-import type { OrderStatus } from '../order-states.ts';
+import { orderEvents } from '../order-events.ts';
 import { orderToken } from '../order-token.ts';
 
 describe('the order page and the withdrawal button', () => {
@@ -20,53 +17,11 @@ describe('the order page and the withdrawal button', () => {
     const sku = `OP-${++n}`;
     await addProduct(t.ctx, { sku, nameNl: `Zak ${sku}`, nameEn: `Bag ${sku}`, priceCents: 1000, stock: 5 });
     initial.set(sku, 5);
-    const cart = await addToCart(t.ctx, null, sku, 2);
-    assert.ok(cart.ok);
-    const result = await checkout(t.ctx, {
-      cartId: cart.cartId,
-      idempotencyKey: randomUUID(),
-      shipping: t.app.shipping.current,
-      body: {
-        email,
-        address: {
-          name: 'Ann',
-          street: 'Dorpsstraat',
-          houseNumber: '1',
-          postcode: '1234AB',
-          city: 'Utrecht',
-          country: 'NL',
-        },
-        shippingMethod: 'parcel',
-        paymentMethod: 'bank-transfer',
-      },
-    });
-    assert.ok(result.ok);
-    const number = result.receipt.orderNumber;
-    const { id } = await t.db
-      .selectFrom('orders')
-      .select('id')
-      .where('number', '=', number)
-      .executeTakeFirstOrThrow();
-    return { id, number, sku };
+    return { ...(await placeGuestOrder(t, sku, 2, { email })), sku };
   }
 
   const link = (number: string, lang = 'en') =>
     `/order/${number}?t=${orderToken(t.config.sessionSecret, number)}&lang=${lang}`;
-
-  async function moveTo(orderId: string, path: OrderStatus[]) {
-    for (const to of path) {
-      await t.db.transaction().execute(async (trx) => {
-        const { status } = await trx
-          .selectFrom('orders')
-          .select('status')
-          .where('id', '=', orderId)
-          .executeTakeFirstOrThrow();
-        assert.ok(
-          (await changeOrderStatus({ ...t.ctx, db: trx }, { orderId, from: status, to, actor: 'staff' })).ok,
-        );
-      });
-    }
-  }
 
   before(async () => {
     t = await startTestApp();
@@ -152,7 +107,7 @@ describe('the order page and the withdrawal button', () => {
 
   it('takes a guest through two steps to an acknowledgement with date and time, and writes the event and the job', async () => {
     const order = await placed('Bob@Example.nl');
-    await moveTo(order.id, ['paid', 'packed', 'shipped', 'delivered']);
+    await moveOrder(t, order.id, ['paid', 'packed', 'shipped', 'delivered']);
     t.clock.advance({ hours: 24 * 10 });
     const browser = new Browser(t.app);
     const start = await browser.get('/withdraw?lang=en');
@@ -214,7 +169,7 @@ describe('the order page and the withdrawal button', () => {
 
   it('refuses kindly after 14 days from delivery, in both languages', async () => {
     const order = await placed();
-    await moveTo(order.id, ['paid', 'packed', 'shipped', 'delivered']);
+    await moveOrder(t, order.id, ['paid', 'packed', 'shipped', 'delivered']);
     t.clock.advance({ hours: 24 * 15 });
     try {
       const browser = new Browser(t.app);
