@@ -56,7 +56,7 @@ export function fuzzyWalk(
   }
   narrow(fwd, folded, qLen, fwdFrom, fwdTo);
   narrow(rev, reversed, qLen, revFrom, revTo);
-  const m = split ?? splitPoint(qLen);
+  const m = split ?? splitPoint(qLen, front);
   walk(fwd, folded, qLen, k, m, front, emit, fwdFrom, fwdTo);
   walk(rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit, revFrom, revTo);
 }
@@ -76,10 +76,16 @@ let revTo = new Int32Array(64);
  * walk exact on the last `qLen - m`. Their cost is dominated by the keys below those held
  * parts, and model numbers are anything but uniform (`ESAM…`, `…INOX`), so the split balances
  * the number of keys sharing the held prefix against those sharing the held suffix, counted
- * by {@link narrow} with two binary searches per character in the folded rows.
+ * by {@link narrow} with two binary searches per character in the folded rows. A forward walk
+ * that may spend `front` edits in its held part fans out below its first `m - 1 - front`
+ * characters already, so those are what it counts (measured on the benchmark's two-edit walks:
+ * a seventh less time than counting `m - 1`).
  */
-function splitPoint(qLen: number): number {
-  const held = (m: number) => fwdTo[m - 1]! - fwdFrom[m - 1]! + revTo[qLen - m]! - revFrom[qLen - m]!;
+function splitPoint(qLen: number, front: number): number {
+  const held = (m: number) => {
+    const n = Math.max(0, m - 1 - front);
+    return fwdTo[n]! - fwdFrom[n]! + revTo[qLen - m]! - revFrom[qLen - m]!;
+  };
   let best = Math.ceil(qLen / 2);
   let bestCost = held(best);
   for (let m = 1; m <= qLen; m++) {
