@@ -76,7 +76,7 @@ let revTo = new Int32Array(64);
  * walk exact on the last `qLen - m`. Their cost is dominated by the keys below those held
  * parts, and model numbers are anything but uniform (`ESAM…`, `…INOX`), so the split balances
  * the number of keys sharing the held prefix against those sharing the held suffix, counted
- * by {@link narrow} with two binary searches per character in the folded rows. A forward walk
+ * by {@link narrow} with a search per character in the folded rows. A forward walk
  * that may spend `front` edits in its held part fans out below its first `m - 1 - front`
  * characters already, so those are what it counts (measured on the benchmark's two-edit walks:
  * a seventh less time than counting `m - 1`).
@@ -129,21 +129,8 @@ function narrow(t: TrieRows, q: Uint8Array, qLen: number, from: Int32Array, to: 
     }
     if (d < width) {
       const c = q[d]!;
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (rows[mid * width + d]! < c) a = mid + 1;
-        else b = mid;
-      }
-      lo = a;
-      b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (rows[mid * width + d]! <= c) a = mid + 1;
-        else b = mid;
-      }
-      hi = a;
+      lo = charStart(t, d, c, lo, hi);
+      hi = lo < hi && rows[lo * width + d] === c ? runEnd(t, d, c, lo, hi) : lo;
     }
     from[d + 1] = lo;
     to[d + 1] = hi;
@@ -285,21 +272,8 @@ function visitCandidates(i: number, hi: number, d: number): void {
       if (to > from) descend(from, to, d, c);
       continue;
     }
-    let a = i;
-    let b = hi;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (keyRows[mid * width + d]! < c) a = mid + 1;
-      else b = mid;
-    }
-    const from = a;
-    b = hi;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (keyRows[mid * width + d]! <= c) a = mid + 1;
-      else b = mid;
-    }
-    if (a > from) descend(from, a, d, c);
+    const from = charStart(T, d, c, i, hi);
+    if (from < hi && keyRows[from * width + d] === c) descend(from, runEnd(T, d, c, from, hi), d, c);
   }
 }
 
@@ -313,25 +287,46 @@ function visitChildren(i: number, hi: number, d: number): void {
       // The first levels are the widest: read child ends from the prefix table.
       a = table[tableAt(T.depth, d, c) + UNIT[T.depth - 1 - d]!]!;
     } else {
-      // Gallop to the end of the run of rows with character c at depth d.
-      let step = 1;
-      a = i + 1;
-      let b = a;
-      while (b < hi && keyRows[b * width + d] === c) {
-        a = b + 1;
-        b += step;
-        step *= 2;
-      }
-      if (b > hi) b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (keyRows[mid * width + d] === c) a = mid + 1;
-        else b = mid;
-      }
+      a = runEnd(T, d, c, i, hi);
     }
     descend(i, a, d, c);
     i = a;
   }
+}
+
+/** The first rank in `[lo, hi)` whose character at depth `d` is `c` or above (they share the `d` before). */
+function charStart(t: TrieRows, d: number, c: number, lo: number, hi: number): number {
+  const { rows: keyRows, width } = t;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyRows[mid * width + d]! < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The end of the run of rows with character `c` at depth `d` from rank `from` (which has it) on,
+ * at most `hi`. Galloping from `from`, not a binary search over `[from, hi)`: a run is mostly
+ * short and its first rows were just read.
+ */
+function runEnd(t: TrieRows, d: number, c: number, from: number, hi: number): number {
+  const { rows: keyRows, width } = t;
+  let step = 1;
+  let a = from + 1;
+  let b = a;
+  while (b < hi && keyRows[b * width + d] === c) {
+    a = b + 1;
+    b += step;
+    step *= 2;
+  }
+  if (b > hi) b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (keyRows[mid * width + d] === c) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }
 
 /**
