@@ -54,4 +54,19 @@ describe('plateEditCost', () => {
   it('gives up with Infinity once the cost passes the limit', () => {
     assert.equal(plateEditCost('FC852009', 'HD786560', 2), Infinity);
   });
+
+  it('gives the full cost within a limit, whatever the band around the diagonal leaves out', () => {
+    const text = fc.string({ unit: fc.constantFrom(...'AB01O8C'), maxLength: 10 });
+    fc.assert(
+      fc.property(text, text, fc.constantFrom(0, 0.5, 1, 1.5, 2, 3), (a, b, limit) => {
+        const full = plateEditCost(a, b);
+        assert.equal(
+          plateEditCost(a, b, limit),
+          full <= limit ? full : Infinity,
+          `${a} → ${b} within ${limit}`,
+        );
+      }),
+      { numRuns: 20000 },
+    );
+  });
 });

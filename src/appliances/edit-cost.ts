@@ -31,6 +31,10 @@ let cur = new Int32Array(64);
 /**
  * Cost in half-edits of turning `a[aStart, aStart+aLen)` into `b[bStart, bStart+bLen)`,
  * or `Infinity` as soon as it is certain to exceed `maxHalves`.
+ *
+ * Only a band around the diagonal is worked out: a cell `i - j` columns off it costs at least
+ * that many edits, so one outside the band exceeds `maxHalves`, and so does every alignment
+ * through it. The cells just outside the band are read as {@link OUTSIDE}.
  */
 export function editCostHalves(
   a: Uint8Array,
@@ -42,18 +46,22 @@ export function editCostHalves(
   maxHalves: number,
 ): number {
   if (Math.abs(aLen - bLen) * EDIT > maxHalves) return Infinity;
-  if (bLen + 1 > cur.length) {
-    prev3 = new Int32Array(bLen * 2 + 2);
-    prev2 = new Int32Array(bLen * 2 + 2);
-    prev = new Int32Array(bLen * 2 + 2);
-    cur = new Int32Array(bLen * 2 + 2);
+  if (bLen + 3 > cur.length) {
+    prev3 = new Int32Array(bLen * 2 + 3);
+    prev2 = new Int32Array(bLen * 2 + 3);
+    prev = new Int32Array(bLen * 2 + 3);
+    cur = new Int32Array(bLen * 2 + 3);
   }
-  for (let j = 0; j <= bLen; j++) prev[j] = j * EDIT;
+  const band = Math.min(Math.floor(maxHalves / EDIT), Math.max(aLen, bLen));
+  for (let j = 0; j <= bLen + 2; j++) prev[j] = j <= band ? j * EDIT : OUTSIDE;
   for (let i = 1; i <= aLen; i++) {
     const ca = a[aStart + i - 1]!;
-    cur[0] = i * EDIT;
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(bLen, i + band);
+    cur[0] = i <= band ? i * EDIT : OUTSIDE;
+    cur[lo - 1] = lo === 1 ? cur[0]! : OUTSIDE;
     let rowMin = cur[0]!;
-    for (let j = 1; j <= bLen; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cb = b[bStart + j - 1]!;
       const sub = ca === cb ? 0 : MISREAD_FOLD[ca] === MISREAD_FOLD[cb] ? 1 : EDIT;
       let v = prev[j - 1]! + sub;
@@ -73,6 +81,9 @@ export function editCostHalves(
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    // The next rows read up to two cells right of this band (a deletion, or a swap two rows on).
+    cur[hi + 1] = OUTSIDE;
+    cur[hi + 2] = OUTSIDE;
     if (rowMin > maxHalves) return Infinity;
     const t = prev3;
     prev3 = prev2;
@@ -83,6 +94,9 @@ export function editCostHalves(
   const cost = prev[bLen]!;
   return cost > maxHalves ? Infinity : cost;
 }
+
+/** What a cell outside the band reads as: beyond any limit, and safe to add a few edits to. */
+const OUTSIDE = 1 << 28;
 
 const encoder = new TextEncoder();
 

@@ -1,4 +1,5 @@
 import { code, type KeySegment, type TrieRows } from './key-segment.ts';
+import { rowHasTail, tailStart } from './row-tail.ts';
 
 /**
  * Finds every model key within `k` unit edits (folded space, edit-cost.ts) of a query by walking a
@@ -15,6 +16,9 @@ import { code, type KeySegment, type TrieRows } from './key-segment.ts';
  * Once every alive cell of a node's row is at its cap, only children carrying one of a few
  * query characters can live, so those are found by binary search instead of trying every
  * child: after the one edit is spent, a walk follows a single path instead of fanning out.
+ * Once every edit is spent, that path is the rest of the query, so its keys are found with one
+ * search (row-tail.ts) instead of a descent per character; and a walk held exact on its first
+ * characters starts at their node, whose ranks {@link narrow} found for the split.
  */
 export function fuzzyWalk(
   s: KeySegment,
@@ -29,8 +33,10 @@ export function fuzzyWalk(
   if (qLen + 1 > folded.length) {
     folded = new Uint8Array(qLen * 2 + 2);
     reversed = new Uint8Array(qLen * 2 + 2);
-    fwdCount = new Float64Array(qLen * 2 + 2);
-    revCount = new Float64Array(qLen * 2 + 2);
+    fwdFrom = new Int32Array(qLen * 2 + 2);
+    fwdTo = new Int32Array(qLen * 2 + 2);
+    revFrom = new Int32Array(qLen * 2 + 2);
+    revTo = new Int32Array(qLen * 2 + 2);
   }
   for (let i = 0; i < qLen; i++) {
     const c = fold[query[i]!]!;
@@ -48,15 +54,21 @@ export function fuzzyWalk(
       break;
     }
   }
-  const m = split ?? splitPoint(fwd, rev, qLen);
-  walk(fwd, folded, qLen, k, m, front, emit);
-  walk(rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit);
+  narrow(fwd, folded, qLen, fwdFrom, fwdTo);
+  narrow(rev, reversed, qLen, revFrom, revTo);
+  const m = split ?? splitPoint(qLen, front);
+  walk(fwd, folded, qLen, k, m, front, emit, fwdFrom, fwdTo);
+  walk(rev, reversed, qLen, k, qLen - m + 1, k - front - 1, emit, revFrom, revTo);
 }
 
 let folded = new Uint8Array(64);
 let reversed = new Uint8Array(64);
-let fwdCount = new Float64Array(64);
-let revCount = new Float64Array(64);
+/** The ranks of the rows starting with the query's first n characters: `[fwdFrom[n], fwdTo[n])`. */
+let fwdFrom = new Int32Array(64);
+let fwdTo = new Int32Array(64);
+/** The same for the reversed rows and the query's last n characters. */
+let revFrom = new Int32Array(64);
+let revTo = new Int32Array(64);
 
 /**
  * Where to split the query between the two walks. Any split in `[1, qLen]` finds the same
@@ -64,15 +76,20 @@ let revCount = new Float64Array(64);
  * walk exact on the last `qLen - m`. Their cost is dominated by the keys below those held
  * parts, and model numbers are anything but uniform (`ESAM…`, `…INOX`), so the split balances
  * the number of keys sharing the held prefix against those sharing the held suffix, counted
- * with two binary searches per character in the folded rows.
+ * by {@link narrow} with a search per character in the folded rows. A forward walk
+ * that may spend `front` edits in its held part fans out below its first `m - 1 - front`
+ * characters already, so those are what it counts (measured on the benchmark's two-edit walks:
+ * a seventh less time than counting `m - 1`).
  */
-function splitPoint(fwd: TrieRows, rev: TrieRows, qLen: number): number {
-  narrow(fwd, folded, qLen, fwdCount);
-  narrow(rev, reversed, qLen, revCount);
+function splitPoint(qLen: number, front: number): number {
+  const held = (m: number) => {
+    const n = Math.max(0, m - 1 - front);
+    return fwdTo[n]! - fwdFrom[n]! + revTo[qLen - m]! - revFrom[qLen - m]!;
+  };
   let best = Math.ceil(qLen / 2);
-  let bestCost = fwdCount[best - 1]! + revCount[qLen - best]!;
+  let bestCost = held(best);
   for (let m = 1; m <= qLen; m++) {
-    const cost = fwdCount[m - 1]! + revCount[qLen - m]!;
+    const cost = held(m);
     if (cost < bestCost) {
       best = m;
       bestCost = cost;
@@ -81,12 +98,16 @@ function splitPoint(fwd: TrieRows, rev: TrieRows, qLen: number): number {
   return best;
 }
 
-/** `count[n]`: how many rows start with `q[0, n)`, for n in `[0, qLen]`. */
-function narrow(t: TrieRows, q: Uint8Array, qLen: number, count: Float64Array): void {
+/**
+ * The rows starting with `q[0, n)` are ranks `[from[n], to[n])`, for n in `[0, qLen]`: what the
+ * split is chosen by, and where a walk held exact on its first characters starts.
+ */
+function narrow(t: TrieRows, q: Uint8Array, qLen: number, from: Int32Array, to: Int32Array): void {
   const { rows, width, table } = t;
   let lo = 0;
   let hi = t.keys.length;
-  count[0] = hi;
+  from[0] = lo;
+  to[0] = hi;
   let d = 0;
   // The first characters straight from the prefix table, saving the widest searches.
   const fromTable = Math.min(t.depth, width, qLen);
@@ -96,33 +117,23 @@ function narrow(t: TrieRows, q: Uint8Array, qLen: number, count: Float64Array): 
     const unit = UNIT[t.depth - 1 - d]!;
     lo = table[prefix * unit]!;
     hi = table[(prefix + 1) * unit]!;
-    count[d + 1] = hi - lo;
+    from[d + 1] = lo;
+    to[d + 1] = hi;
   }
   for (; d < qLen; d++) {
     if (hi === lo) {
       // Nothing shares this prefix, so nothing shares a longer one.
-      count.fill(0, d + 1, qLen + 1);
+      from.fill(lo, d + 1, qLen + 1);
+      to.fill(lo, d + 1, qLen + 1);
       return;
     }
     if (d < width) {
       const c = q[d]!;
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (rows[mid * width + d]! < c) a = mid + 1;
-        else b = mid;
-      }
-      lo = a;
-      b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (rows[mid * width + d]! <= c) a = mid + 1;
-        else b = mid;
-      }
-      hi = a;
+      lo = charStart(t, d, c, lo, hi);
+      hi = lo < hi && rows[lo * width + d] === c ? runEnd(t, d, c, lo, hi) : lo;
     }
-    count[d + 1] = hi - lo;
+    from[d + 1] = lo;
+    to[d + 1] = hi;
   }
 }
 
@@ -167,6 +178,8 @@ function walk(
   capEnd: number,
   capLow: number,
   emit: (key: number) => void,
+  from: Int32Array,
+  to: Int32Array,
 ): void {
   const w = qLen + 1;
   const maxDepth = qLen + k;
@@ -189,17 +202,27 @@ function walk(
   }
   los[0] = 0;
   his[0] = hi;
+  // Held exact before capEnd, the walk has nothing to choose above depth capEnd - 2: an edit
+  // there lands in a column capped at 0 (a swap two columns on). So it starts at the node of
+  // the query's first capEnd - 2 characters, found by narrow(), with the rows it would carry.
+  const start = capLow === 0 ? Math.max(0, capEnd - 2) : 0;
+  for (let d = 1; d <= start; d++) {
+    rows[d * w + d] = 0;
+    los[d] = d;
+    his[d] = d;
+    path[d - 1] = q[d - 1]!;
+  }
   T = t;
   Q = q;
   QLEN = qLen;
   K = k;
   EMIT = emit;
-  visit(0, t.keys.length, 0);
+  visit(from[start]!, to[start]!, start);
 }
 
 /** Visits the trie node of depth `d` holding ranks `[lo, hi)`; its DP row is row `d`. */
 function visit(lo: number, hi: number, d: number): void {
-  const { rows: keyRows, width, keys, table } = T;
+  const { rows: keyRows, width, keys } = T;
   const qLen = QLEN;
   const k = K;
   let i = lo;
@@ -209,40 +232,54 @@ function visit(lo: number, hi: number, d: number): void {
     i++;
   }
   if (d >= qLen + k || i >= hi) return;
-  if (!anyChildLives(row, d)) {
-    // Every alive cell is at its cap: only a child matching a query character (or completing
-    // a transposition) can live, so look those few up instead of trying every child.
-    const n = candidates(d);
-    const base = d * candStride;
-    for (let x = 0; x < n; x++) {
-      const c = cands[base + x]!;
-      if (d < T.depth) {
-        // The first levels are the widest: read the child's ranks from the prefix table (the
-        // same bounds the binary search below would find, without its cache misses).
-        const at = tableAt(T.depth, d, c);
-        const from = table[at]!;
-        const to = table[at + UNIT[T.depth - 1 - d]!]!;
-        if (to > from) descend(from, to, d, c);
-        continue;
-      }
-      let a = i;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (keyRows[mid * width + d]! < c) a = mid + 1;
-        else b = mid;
-      }
-      const from = a;
-      b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (keyRows[mid * width + d]! <= c) a = mid + 1;
-        else b = mid;
-      }
-      if (a > from) descend(from, a, d, c);
+  if (anyChildLives(row, d)) visitChildren(i, hi, d);
+  else if (editsSpent(row, d)) emitTails(i, hi, d);
+  else visitCandidates(i, hi, d);
+}
+
+/**
+ * No path below the node can afford another edit: each alive column j can only go on with the
+ * query's rest `q[j, qLen)`, so one search per column finds its keys (see row-tail.ts) instead
+ * of a descent per character.
+ */
+function emitTails(i: number, hi: number, d: number): void {
+  const qLen = QLEN;
+  const row = d * (qLen + 1);
+  for (let j = los[d]!; j < qLen && j <= his[d]!; j++) {
+    if (rows[row + j]! > K || d + qLen - j > T.width) continue;
+    for (let r = tailStart(T, i, hi, d, Q, j, qLen); r < hi && rowHasTail(T, r, d, Q, j, qLen); r++) {
+      EMIT(T.keys[r]!);
     }
-    return;
   }
+}
+
+/**
+ * Every alive cell is at its cap: only a child matching a query character (or completing a
+ * transposition) can live, so look those few up instead of trying every child.
+ */
+function visitCandidates(i: number, hi: number, d: number): void {
+  const { rows: keyRows, width, table } = T;
+  const n = candidates(d);
+  const base = d * candStride;
+  for (let x = 0; x < n; x++) {
+    const c = cands[base + x]!;
+    if (d < T.depth) {
+      // The first levels are the widest: read the child's ranks from the prefix table (the
+      // same bounds the binary search below would find, without its cache misses).
+      const at = tableAt(T.depth, d, c);
+      const from = table[at]!;
+      const to = table[at + UNIT[T.depth - 1 - d]!]!;
+      if (to > from) descend(from, to, d, c);
+      continue;
+    }
+    const from = charStart(T, d, c, i, hi);
+    if (from < hi && keyRows[from * width + d] === c) descend(from, runEnd(T, d, c, from, hi), d, c);
+  }
+}
+
+/** Some cell has room for an edit, so any child may live: try each. */
+function visitChildren(i: number, hi: number, d: number): void {
+  const { rows: keyRows, width, table } = T;
   while (i < hi) {
     const c = keyRows[i * width + d]!;
     let a: number;
@@ -250,25 +287,46 @@ function visit(lo: number, hi: number, d: number): void {
       // The first levels are the widest: read child ends from the prefix table.
       a = table[tableAt(T.depth, d, c) + UNIT[T.depth - 1 - d]!]!;
     } else {
-      // Gallop to the end of the run of rows with character c at depth d.
-      let step = 1;
-      a = i + 1;
-      let b = a;
-      while (b < hi && keyRows[b * width + d] === c) {
-        a = b + 1;
-        b += step;
-        step *= 2;
-      }
-      if (b > hi) b = hi;
-      while (a < b) {
-        const mid = (a + b) >>> 1;
-        if (keyRows[mid * width + d] === c) a = mid + 1;
-        else b = mid;
-      }
+      a = runEnd(T, d, c, i, hi);
     }
     descend(i, a, d, c);
     i = a;
   }
+}
+
+/** The first rank in `[lo, hi)` whose character at depth `d` is `c` or above (they share the `d` before). */
+function charStart(t: TrieRows, d: number, c: number, lo: number, hi: number): number {
+  const { rows: keyRows, width } = t;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keyRows[mid * width + d]! < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The end of the run of rows with character `c` at depth `d` from rank `from` (which has it) on,
+ * at most `hi`. Galloping from `from`, not a binary search over `[from, hi)`: a run is mostly
+ * short and its first rows were just read.
+ */
+function runEnd(t: TrieRows, d: number, c: number, from: number, hi: number): number {
+  const { rows: keyRows, width } = t;
+  let step = 1;
+  let a = from + 1;
+  let b = a;
+  while (b < hi && keyRows[b * width + d] === c) {
+    a = b + 1;
+    b += step;
+    step *= 2;
+  }
+  if (b > hi) b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (keyRows[mid * width + d] === c) a = mid + 1;
+    else b = mid;
+  }
+  return a;
 }
 
 /**
@@ -284,6 +342,30 @@ function anyChildLives(row: number, d: number): boolean {
     if (r <= caps[j]! || (j < QLEN && r <= caps[j + 1]!)) return true;
   }
   return false;
+}
+
+/**
+ * Whether no path below the node of depth `d` can afford another edit, so only matches remain:
+ * every alive cell of row `d` has spent all `K` edits, and no swap can still complete from the
+ * rows above it (one edit from row `d - 1`, only where the query goes on with the character this
+ * path carries; a swap around a dropped or added character, two edits, from rows `d - 1` and
+ * `d - 2`). The caps do not count here: a cell at a lower cap may spend more past `capEnd`.
+ */
+function editsSpent(row: number, d: number): boolean {
+  const k = K;
+  for (let j = los[d]!; j <= his[d]!; j++) if (rows[row + j]! < k) return false;
+  const w = QLEN + 1;
+  if (d >= 1) {
+    const carried = path[d - 1]!;
+    for (let x = los[d - 1]!; x <= his[d - 1]!; x++) {
+      const v = rows[row - w + x]!;
+      if (v + 2 <= k || (v + 1 <= k && x + 1 < QLEN && Q[x + 1] === carried)) return false;
+    }
+  }
+  if (d >= 2) {
+    for (let x = los[d - 2]!; x <= his[d - 2]!; x++) if (rows[row - 2 * w + x]! + 2 <= k) return false;
+  }
+  return true;
 }
 
 /**
